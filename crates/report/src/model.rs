@@ -1,0 +1,296 @@
+//! The document model: what a parsed work report is, in the DOMAIN.md §6 export shape.
+//!
+//! Everything here is plain data with serde derives, shared by the parser (build time, CLI)
+//! and the web app (runtime). Field names and enum spellings are a stable interface.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the export format (DOMAIN.md §6).
+pub const SCHEMA: u32 = 1;
+
+/// A set of parsed reports: the unit the app embeds and the CLI prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema: u32,
+    pub documents: Vec<Document>,
+}
+
+impl Corpus {
+    pub fn new(documents: Vec<Document>) -> Self {
+        Corpus {
+            schema: SCHEMA,
+            documents,
+        }
+    }
+}
+
+/// One work report as understood by the parser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// File stem, e.g. `000_0f0a2c8e28231438`.
+    pub id: String,
+    /// Path as given to the parser, e.g. `seeds/000_0f0a2c8e28231438.txt`.
+    pub file: String,
+    pub title: String,
+    pub region: Region,
+    /// Publication date `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` when that is all there is).
+    pub published: Option<String>,
+    /// Year the summary half reports on; `None` for plan-only documents.
+    pub summary_year: Option<i32>,
+    /// Year the plan half aims at; `None` when no plan was found.
+    pub plan_year: Option<i32>,
+    /// Problems the user should see next to this report's numbers.
+    pub warnings: Vec<Warning>,
+    pub items: Vec<Item>,
+    pub claims: Vec<Claim>,
+    /// The cleaned text; every `start`/`end` counts Unicode scalar values (chars) into it.
+    pub text: String,
+}
+
+/// The place a report is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Region {
+    /// Full name as in the gazetteer, e.g. `衢州市`, `新昌县`; `未知` when not found.
+    pub name: String,
+    pub level: Level,
+    /// Parent place, e.g. `浙江省` for a city, `绍兴市` for 新昌县.
+    pub parent: Option<String>,
+    /// True when the report does not name itself and the place was deduced from clues.
+    pub inferred: bool,
+    /// For inferred places: the clues, as found in the text.
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Province,
+    City,
+    County,
+    District,
+    Unknown,
+}
+
+/// A problem found while reading a report: shown to the user, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    /// Human-readable, in Chinese (the app's default language).
+    pub message: String,
+    /// The same in English.
+    pub message_en: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// The place was deduced from clues, not stated.
+    PlaceInferred,
+    /// No place could be found at all.
+    PlaceUnknown,
+    /// Title, headings and body disagree about the years.
+    YearConflict,
+    /// No summary/plan year could be found.
+    YearUnknown,
+    /// Numbers (or years) in the text are masked as `x`, `xx`, `x.x`.
+    Redacted,
+    /// No plan half (goals) was found.
+    NoPlan,
+    /// No summary half (achievements) was found in a document that is not a plan-only circular.
+    NoSummary,
+    /// The text appears cut off (e.g. a document-sharing site's preview).
+    Truncated,
+    /// The file was not UTF-8 and was decoded from another encoding.
+    Encoding,
+    /// A maintainer's sidecar file overrode what the text says.
+    Override,
+    /// Anything else worth telling.
+    Other,
+}
+
+/// Achievement (what was done, summary half) or goal (what is aimed for, plan half).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Achievement,
+    Goal,
+}
+
+/// A numbered point, a `一是…` clause or a `(一)` block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub kind: Kind,
+    pub year: Option<i32>,
+    pub topic: Option<Topic>,
+    /// The heading the item stands under (nearest enclosing), if any.
+    pub heading: Option<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Topics items are compared by (DOMAIN.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    Platforms,
+    Enterprises,
+    RdInvestment,
+    Industry,
+    Talent,
+    TechTransfer,
+    Finance,
+    Ip,
+    Cooperation,
+    Rural,
+    Reform,
+    Governance,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 12] = [
+        Topic::Platforms,
+        Topic::Enterprises,
+        Topic::RdInvestment,
+        Topic::Industry,
+        Topic::Talent,
+        Topic::TechTransfer,
+        Topic::Finance,
+        Topic::Ip,
+        Topic::Cooperation,
+        Topic::Rural,
+        Topic::Reform,
+        Topic::Governance,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Topic::Platforms => "platforms",
+            Topic::Enterprises => "enterprises",
+            Topic::RdInvestment => "rd_investment",
+            Topic::Industry => "industry",
+            Topic::Talent => "talent",
+            Topic::TechTransfer => "tech_transfer",
+            Topic::Finance => "finance",
+            Topic::Ip => "ip",
+            Topic::Cooperation => "cooperation",
+            Topic::Rural => "rural",
+            Topic::Reform => "reform",
+            Topic::Governance => "governance",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Topic::Platforms => "创新平台",
+            Topic::Enterprises => "科技企业",
+            Topic::RdInvestment => "研发投入",
+            Topic::Industry => "高新产业",
+            Topic::Talent => "人才",
+            Topic::TechTransfer => "成果转化",
+            Topic::Finance => "科技金融",
+            Topic::Ip => "知识产权",
+            Topic::Cooperation => "合作开放",
+            Topic::Rural => "农业农村",
+            Topic::Reform => "改革与政策",
+            Topic::Governance => "党建与队伍",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Topic::Platforms => "Innovation platforms",
+            Topic::Enterprises => "Tech enterprises",
+            Topic::RdInvestment => "R&D investment",
+            Topic::Industry => "High-tech industry",
+            Topic::Talent => "Talent",
+            Topic::TechTransfer => "Tech transfer",
+            Topic::Finance => "Tech finance",
+            Topic::Ip => "Intellectual property",
+            Topic::Cooperation => "Cooperation",
+            Topic::Rural => "Rural S&T",
+            Topic::Reform => "Reform & policy",
+            Topic::Governance => "Party & governance",
+        }
+    }
+}
+
+/// One quantitative or ranked statement (DOMAIN.md §2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub kind: Kind,
+    pub year: Option<i32>,
+    /// An indicator id from [`crate::indicators::INDICATORS`], or `None` when nothing fits.
+    pub indicator: Option<String>,
+    /// What is counted, as written (e.g. `新增国家高新技术企业`).
+    pub subject: String,
+    pub measure: Measure,
+    /// `None` when redacted.
+    pub value: Option<f64>,
+    /// Upper end of a range (`3-5个`).
+    pub value_max: Option<f64>,
+    /// Unit as written after normalisation (`家`, `亿元`, `万元`, `%`, `万平方米`, `位` for ranks …).
+    pub unit: String,
+    pub bound: Bound,
+    /// For ranks and shares: the reference area.
+    pub scope: Option<Scope>,
+    /// For goals: `确保` (ensure) or `力争`/`争取` (strive).
+    pub modality: Option<Modality>,
+    /// `预计`: an estimate, not a final figure.
+    pub estimated: bool,
+    /// The number is masked in the source (`xx家`).
+    pub redacted: bool,
+    /// The source sentence.
+    pub text: String,
+    /// Char offsets of [`Claim::text`] in [`Document::text`].
+    pub start: usize,
+    pub end: usize,
+    /// Char offsets of the number itself in [`Document::text`] (for highlighting).
+    #[serde(default)]
+    pub number_start: usize,
+    #[serde(default)]
+    pub number_end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Level,
+    Growth,
+    Share,
+    Rank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    AtLeast,
+    MoreThan,
+    Nearly,
+    Approx,
+    Range,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Ensure,
+    Strive,
+}
+
+/// Reference area of a rank or share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// 全国
+    National,
+    /// 全省
+    Province,
+    /// 全市
+    City,
+    /// 全县 / 全区
+    County,
+    /// A named group of places, e.g. 四省边际, 全省县市
+    Region,
+}
