@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The README's "test" command (CI runs it via .ci/run): installs what is missing, then runs every check
+# in order and stops at the first failure. `bash scripts/test.sh e2e` runs only the named steps
+# (setup fmt clippy clippy-wasm test wasm-test build e2e) — handy when iterating on one of them.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ALL_STEPS=(setup fmt clippy clippy-wasm test wasm-test build e2e)
+if [ $# -gt 0 ]; then STEPS=("$@"); else STEPS=("${ALL_STEPS[@]}"); fi
+for s in "${STEPS[@]}"; do
+  [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
+done
+wants() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
+
+t_start=$SECONDS
+current=
+timings=()
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ] && [ -n "$current" ]; then
+    printf '\ntest.sh: FAILED at step "%s" (exit %s) after %s s. Nothing after it ran.\n' "$current" "$rc" "$(( SECONDS - t_start ))" >&2
+  fi
+}
+trap on_exit EXIT
+
+step() {
+  local name=$1; shift
+  wants "$name" || return 0
+  current=$name
+  printf '\n==== test.sh: %s: %s\n' "$name" "$*"
+  local s=$SECONDS
+  "$@"
+  timings+=("$(printf '%-12s %4d s' "$name" $(( SECONDS - s )))")
+  current=
+}
+
+step setup bash scripts/setup.sh
+source scripts/env.sh
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step fmt cargo fmt --all -- --check
+step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+step clippy-wasm cargo clippy -p duibiao --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step test cargo test --workspace --locked
+# tests/web.rs in headless Chromium (runner and driver: .cargo/config.toml, scripts/env.sh).
+step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --test web --locked
+# The one release build of the run; the e2e tests and the benchmarks use its dist/.
+step build trunk build --release --locked
+step e2e node --test tests/e2e/
+
+printf '\ntest.sh: all steps passed in %s s\n' "$(( SECONDS - t_start ))"
+printf '  %s\n' "${timings[@]}"
