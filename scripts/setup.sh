@@ -76,8 +76,8 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
 else
   timed apt_install nodejs npm
 fi
-node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)' \
-  || die "node >= 18 is needed (node --test, playwright-core); found $(node --version)"
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
+  || die "node >= 20 is needed (playwright-core); found $(node --version)"
 
 # npm packages (playwright-core, binaryen's wasm-opt, axe-core), exactly as in package-lock.json.
 # npm ci wipes node_modules, so only run it when the lockfile changed since the last install.

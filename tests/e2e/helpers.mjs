@@ -1,0 +1,107 @@
+// Shared e2e helpers: Debian's headless Chromium via playwright-core, pages that fail the test on any
+// console error, page error, CSP violation or request leaving the allowed origins, and waits on conditions.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const OUT = path.join(ROOT, 'tests/e2e/out');
+
+/** The places of the five seed reports; every way of opening the app must show them all. */
+export const PLACES = ['衢州市', '新昌县', '温州市', '绍兴市', '鄞州区'];
+
+/** Generous: CI shares 2 cores between the browser and everything else. */
+export const WAIT_MS = 20_000;
+
+export function requireDist() {
+  for (const f of ['index.html', 'duibiao.html']) {
+    assert.ok(fs.existsSync(path.join(DIST, f)), `dist/${f} is missing: run \`trunk build --release\` first`);
+  }
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // No sandbox as root in CI; the rest keeps Chromium from phoning home (no network here anyway).
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a context + page that record everything that must not happen. `allow` lists what the page
+ * may load: origins ('http://127.0.0.1:1234') and schemes ('file:', 'data:', 'blob:', 'about:').
+ * Requests elsewhere are aborted and recorded. Call `clean()` at the end of the test to assert.
+ */
+export async function guardedPage(browser, { allow, viewport = { width: 1280, height: 800 }, javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled, serviceWorkers: 'block' });
+  const problems = [];
+  const allowed = (url) => {
+    const u = new URL(url);
+    return allow.includes(u.protocol) || allow.includes(u.origin);
+  };
+  // Route every request of every frame: anything outside `allow` never leaves the browser.
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (allowed(url)) return route.continue();
+    problems.push(`request to a forbidden origin: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  // file:// requests are not routable: watch them (and everything else) here too.
+  context.on('request', (req) => {
+    if (!allowed(req.url())) problems.push(`request to a forbidden origin: ${req.url()}`);
+  });
+  // CSP violations are reported as console errors, and also as events we collect in every frame.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    // Chromium asks every http origin for /favicon.ico on its own; that 404 is not the app's doing.
+    if (/\/favicon\.ico$/.test(msg.location()?.url || '')) return;
+    problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('crash', () => problems.push('page crashed'));
+
+  async function clean() {
+    for (const frame of page.frames()) {
+      const v = await frame.evaluate(() => window.__cspViolations || []).catch(() => []);
+      for (const x of v) problems.push(`CSP violation in ${frame.url()}: ${x}`);
+    }
+    // A blocked request shows up both as routed and as a request event: report it once.
+    const unique = [...new Set(problems)];
+    if (unique.length) assert.fail(`the page reported problems:\n  ${unique.join('\n  ')}`);
+  }
+  return { context, page, problems, clean };
+}
+
+/** Waits until `target` (a page or frame) shows every place; fails with what it shows instead. */
+export async function waitForPlaces(target, places = PLACES, timeout = WAIT_MS) {
+  try {
+    await target.waitForFunction(
+      (ps) => ps.every((p) => document.body && document.body.innerText.includes(p)),
+      places,
+      { timeout, polling: 50 },
+    );
+  } catch (e) {
+    const text = await target.evaluate(() => document.body?.innerText ?? '').catch(() => '<no page>');
+    const missing = places.filter((p) => !text.includes(p));
+    assert.fail(`after ${timeout} ms the app does not show ${missing.join(' ')}; it shows:\n${text.slice(0, 600)}`);
+  }
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+}
