@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 // The strict policy a government site might serve the widget under (README: embedding, CSP).
 export const STRICT_CSP =
@@ -18,10 +19,11 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1. Options: port (0 = any free port), csp (header value or null),
+ * gzip (compress text and wasm for clients that accept it, as any real host would; default on),
  * maxLifetimeMs (closes itself after that, so a forgotten server never lingers), log.
  * Resolves to { url, port, server, close(), requests } where requests lists every path asked for.
  */
-export function serve(root, { port = 0, csp = null, maxLifetimeMs = 0, log = false } = {}) {
+export function serve(root, { port = 0, csp = null, gzip = true, maxLifetimeMs = 0, log = false } = {}) {
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -45,6 +47,11 @@ export function serve(root, { port = 0, csp = null, maxLifetimeMs = 0, log = fal
         'x-content-type-options': 'nosniff',
       };
       if (csp) headers['content-security-policy'] = csp;
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/^image\/(?!svg)/.test(headers['content-type'])) {
+        body = zlib.gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
       res.writeHead(200, headers).end(body);
     });
   });
