@@ -1,57 +1,111 @@
-//! `report` CLI: `extract FILE...` prints the DOMAIN.md §6 JSON, `check FILE...` a human summary.
+//! `report` CLI: `extract FILE...` prints the DOMAIN.md §6 JSON, `check FILE...` a human summary
+//! of what the parser understood, for a maintainer adding a report.
 
 use report::parse::load_file;
-use report::Corpus;
+use report::{Corpus, Document, Kind, Measure};
 use std::path::Path;
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (cmd, files) = match args.split_first() {
-        Some((c, f)) if !f.is_empty() => (c.as_str(), f),
+        Some((c, f)) if !f.is_empty() && (c == "extract" || c == "check") => (c.as_str(), f),
+        Some((c, _)) if c != "extract" && c != "check" => {
+            eprintln!("unknown command {c}: use extract or check\n{USAGE}");
+            return ExitCode::from(2);
+        }
         _ => {
-            eprintln!("usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
     let mut docs = Vec::new();
+    let mut failed = false;
     for f in files {
         match load_file(Path::new(f)) {
             Ok(d) => docs.push(d),
             Err(e) => {
                 eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return ExitCode::FAILURE;
+    }
+    if cmd == "extract" {
+        match serde_json::to_string_pretty(&Corpus::new(docs)) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: {e}");
                 return ExitCode::FAILURE;
             }
         }
-    }
-    match cmd {
-        "extract" => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&Corpus::new(docs)).expect("serialisable")
-            );
-        }
-        "check" => {
-            for d in &docs {
-                println!(
-                    "{}: {} ({:?}) summary {:?} plan {:?}, {} items, {} claims",
-                    d.file,
-                    d.region.name,
-                    d.region.level,
-                    d.summary_year,
-                    d.plan_year,
-                    d.items.len(),
-                    d.claims.len()
-                );
-                for w in &d.warnings {
-                    println!("  ! {}", w.message_en);
-                }
-            }
-        }
-        _ => {
-            eprintln!("unknown command {cmd}: use extract or check");
-            return ExitCode::from(2);
+    } else {
+        for d in &docs {
+            print!("{}", summary(d));
         }
     }
     ExitCode::SUCCESS
+}
+
+fn year(y: Option<i32>) -> String {
+    y.map(|y| y.to_string()).unwrap_or_else(|| "—".into())
+}
+
+/// The human summary of one document.
+fn summary(d: &Document) -> String {
+    let mut s = String::new();
+    let r = &d.region;
+    s.push_str(&format!("{}\n  title:     {}\n", d.file, d.title));
+    s.push_str(&format!(
+        "  place:     {} ({:?}{}){}\n",
+        r.name,
+        r.level,
+        r.parent
+            .as_deref()
+            .map(|p| format!(", in {p}"))
+            .unwrap_or_default(),
+        if r.inferred {
+            format!(" INFERRED from {}", r.evidence.as_deref().unwrap_or("?"))
+        } else {
+            String::new()
+        }
+    ));
+    s.push_str(&format!(
+        "  years:     summary {}, plan {}; published {}\n",
+        year(d.summary_year),
+        year(d.plan_year),
+        d.published.as_deref().unwrap_or("—")
+    ));
+    let count = |k: Kind| d.items.iter().filter(|i| i.kind == k).count();
+    s.push_str(&format!(
+        "  items:     {} ({} achievements, {} goals)\n",
+        d.items.len(),
+        count(Kind::Achievement),
+        count(Kind::Goal)
+    ));
+    let ck = |k: Kind| d.claims.iter().filter(|c| c.kind == k).count();
+    let cm = |m: Measure| d.claims.iter().filter(|c| c.measure == m).count();
+    s.push_str(&format!(
+        "  claims:    {} ({} achievements, {} goals; {} level, {} growth, {} share, {} rank; {} redacted, {} without indicator)\n",
+        d.claims.len(),
+        ck(Kind::Achievement),
+        ck(Kind::Goal),
+        cm(Measure::Level),
+        cm(Measure::Growth),
+        cm(Measure::Share),
+        cm(Measure::Rank),
+        d.claims.iter().filter(|c| c.redacted).count(),
+        d.claims.iter().filter(|c| c.indicator.is_none()).count(),
+    ));
+    if d.warnings.is_empty() {
+        s.push_str("  warnings:  none\n");
+    }
+    for w in &d.warnings {
+        s.push_str(&format!("  ! {:?}: {}\n", w.code, w.message_en));
+    }
+    s
 }

@@ -1,6 +1,25 @@
 //! The work-report parser: raw bytes in, a [`Document`] plus warnings out. Never panics.
+//!
+//! Stages, each a private module: [`clean`] (characters, chrome, pages) → [`structure`]
+//! (headings, halves, units) → [`meta`] with [`places`] (place, years, date) → [`numbers`] and
+//! [`claims`] (quantitative statements) → [`items`] (units with topics). [`sidecar`] reads a
+//! maintainer's overrides next to a report file.
+
+mod claims;
+mod clean;
+mod items;
+mod meta;
+mod numbers;
+mod places;
+mod sidecar;
+mod structure;
+mod vocab;
+
+pub use clean::normalise;
+pub use sidecar::{parse_sidecar, Overrides};
 
 use crate::model::*;
+use meta::warning;
 
 /// Why a file cannot be read as a report at all (the build names the file and fails).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,44 +48,173 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), ReadError>
     if bytes.contains(&0) {
         return Err(ReadError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), None)),
+    let (text, encoding) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
         Err(_) => {
             let (s, _, had_errors) = encoding_rs::GB18030.decode(bytes);
             if had_errors {
-                Err(ReadError::Undecodable)
-            } else {
-                Ok((s.into_owned(), Some("GB18030")))
+                return Err(ReadError::Undecodable);
             }
+            (s.into_owned(), Some("GB18030"))
         }
+    };
+    // Control characters other than line breaks and tabs mean this is not a text file.
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Err(ReadError::Binary);
     }
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        return Err(ReadError::Empty);
+    }
+    Ok((text, encoding))
 }
 
 /// Parses one decoded report. `id` is the file stem, `file` the path as given.
 pub fn parse_document(id: &str, file: &str, raw: &str) -> Document {
+    parse_document_with(id, file, raw, &Overrides::default())
+}
+
+/// Parses one decoded report, then applies a maintainer's overrides (each noted in a warning).
+pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> Document {
+    let cleaned = clean::clean(raw);
+    let text = cleaned.text;
+    let chars: Vec<char> = text.chars().collect();
+    let title = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let (title_summary, _, _) = structure::title_years(&title);
+    let st = structure::analyse(&text, title_summary);
+    let mut warnings = Vec::new();
+
+    let mut published = meta::published(&cleaned.chrome, &st);
+    let years = meta::years(&title, &st, published.as_deref());
+    let (mut summary_year, mut plan_year) = (years.summary, years.plan);
+    let place = meta::place(&title, &st, &cleaned.chrome, &text);
+    let mut region = place.region;
+
+    // Overrides from a sidecar file win over the text.
+    let mut title = title;
+    let mut overridden: Vec<String> = Vec::new();
+    if let Some(p) = &ov.place {
+        region = sidecar::region_for(p);
+        overridden.push(format!("place = {p}"));
+    }
+    if let Some(y) = ov.summary_year {
+        summary_year = Some(y);
+        overridden.push(format!("summary_year = {y}"));
+    }
+    if let Some(y) = ov.plan_year {
+        plan_year = Some(y);
+        overridden.push(format!("plan_year = {y}"));
+    }
+    if let Some(d) = &ov.published {
+        published = Some(d.clone());
+        overridden.push(format!("published = {d}"));
+    }
+    if let Some(t) = &ov.title {
+        title = t.clone();
+        overridden.push(format!("title = {t}"));
+    }
+    if ov.place.is_none() {
+        warnings.extend(place.warnings);
+    }
+    if ov.summary_year.is_none() && ov.plan_year.is_none() {
+        warnings.extend(years.warnings);
+    }
+    if !overridden.is_empty() {
+        warnings.push(warning(
+            WarningCode::Override,
+            format!("维护者的附注文件改写了:{}", overridden.join("; ")),
+            format!(
+                "A maintainer's sidecar file overrides: {}",
+                overridden.join("; ")
+            ),
+        ));
+    }
+
+    // A plan-only circular (`工作要点`) has no summary half.
+    let has_summary = summary_year.is_some() || st.summary_heading.is_some() || plan_year.is_none();
+    let ctx = claims::Context {
+        chars: &chars,
+        st: &st,
+        summary_year,
+        plan_year,
+        has_summary,
+    };
+    let claims = claims::extract(&ctx);
+    let items = items::items(&chars, &st, has_summary, summary_year, plan_year);
+
+    if summary_year.is_none() && plan_year.is_none() {
+        warnings.push(warning(
+            WarningCode::YearUnknown,
+            "未能确定报告的总结年份和计划年份。",
+            "Could not find the years this report covers.",
+        ));
+    }
+    if plan_year.is_none() && st.plan_start.is_none() {
+        warnings.push(warning(
+            WarningCode::NoPlan,
+            "未找到计划部分(目标)。",
+            "No plan half (goals) was found.",
+        ));
+    }
+    let circular = title.contains("要点") || title.contains("通知") || title.contains("计划");
+    if !has_summary && !circular {
+        warnings.push(warning(
+            WarningCode::NoSummary,
+            "未找到总结部分(成绩)。",
+            "No summary half (achievements) was found.",
+        ));
+    }
+    let redacted_claims = claims.iter().filter(|c| c.redacted).count();
+    if redacted_claims > 0 || text.contains("xxxx年") {
+        let years_masked = text.contains("xxxx年");
+        warnings.push(warning(
+            WarningCode::Redacted,
+            format!(
+                "文中数字被隐去(x、xx、x.x),{redacted_claims}项数据数值未知{}。",
+                if years_masked {
+                    ";年份也被隐去为xxxx年"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "Numbers are masked (x, xx, x.x): {redacted_claims} figures have no value{}.",
+                if years_masked {
+                    "; years are masked as xxxx年 too"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    if cleaned.truncated {
+        warnings.push(warning(
+            WarningCode::Truncated,
+            "文本不完整:在句子中间被截断(文档分享网站只给出了预览)。",
+            "The text is cut off mid-sentence (a document-sharing site's preview).",
+        ));
+    }
+
     Document {
         id: id.to_string(),
         file: file.to_string(),
-        title: raw
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string(),
-        region: Region {
-            name: "未知".into(),
-            level: Level::Unknown,
-            parent: None,
-            inferred: false,
-            evidence: None,
-        },
-        published: None,
-        summary_year: None,
-        plan_year: None,
-        warnings: vec![],
-        items: vec![],
-        claims: vec![],
-        text: raw.to_string(),
+        title,
+        region,
+        published,
+        summary_year,
+        plan_year,
+        warnings,
+        items,
+        claims,
+        text,
     }
 }
 
@@ -83,7 +231,10 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Reads one report file (path as given) into a document.
+impl std::error::Error for LoadError {}
+
+/// Reads one report file (path as given) into a document, with its sidecar `<stem>.toml`
+/// overrides if one lies next to it.
 pub fn load_file(path: &std::path::Path) -> Result<Document, LoadError> {
     let shown = path.to_string_lossy().into_owned();
     let err = |reason: String| LoadError {
@@ -91,12 +242,33 @@ pub fn load_file(path: &std::path::Path) -> Result<Document, LoadError> {
         reason,
     };
     let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-    let (text, _encoding) = decode(&bytes).map_err(|e| err(e.to_string()))?;
+    let (text, encoding) = decode(&bytes).map_err(|e| err(e.to_string()))?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(parse_document(&id, &shown, &text))
+    let side = path.with_extension("toml");
+    let ov = if side.is_file() {
+        let s = std::fs::read_to_string(&side).map_err(|e| LoadError {
+            path: side.to_string_lossy().into_owned(),
+            reason: e.to_string(),
+        })?;
+        parse_sidecar(&s).map_err(|reason| LoadError {
+            path: side.to_string_lossy().into_owned(),
+            reason,
+        })?
+    } else {
+        Overrides::default()
+    };
+    let mut doc = parse_document_with(&id, &shown, &text, &ov);
+    if let Some(enc) = encoding {
+        doc.warnings.push(warning(
+            WarningCode::Encoding,
+            format!("文件不是UTF-8编码,已按{enc}解码。"),
+            format!("The file is not UTF-8; it was decoded as {enc}."),
+        ));
+    }
+    Ok(doc)
 }
 
 /// Reads every `*.txt` report in a folder, in file-name order.

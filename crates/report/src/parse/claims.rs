@@ -1,0 +1,706 @@
+//! Claims stage: turns the numbers of the text into claims — filters out what is not a claim
+//! (dates, names, policy parameters, other places' figures), then reads kind, year, measure,
+//! scope, indicator, subject, modality and the source sentence for each.
+
+use super::numbers::{self, Num, NumKind};
+use super::structure::{Half, Structure};
+use super::vocab::indicator_for;
+use crate::model::*;
+
+/// What the claims stage needs to know about the document.
+pub(crate) struct Context<'a> {
+    pub chars: &'a [char],
+    pub st: &'a Structure,
+    pub summary_year: Option<i32>,
+    pub plan_year: Option<i32>,
+    pub has_summary: bool,
+}
+
+/// Spans masked for claims: quoted names (`“138工程”`), book titles (`《…》`) and parentheses.
+struct Masks {
+    quoted: Vec<bool>,
+    /// For chars inside `(…)`: the index of the opening parenthesis.
+    paren: Vec<Option<usize>>,
+}
+
+fn pair_spans(chars: &[char], open: char, close: char, max: usize, mask: &mut [bool]) {
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == open {
+            let end = (i + 1..chars.len().min(i + max + 1))
+                .take_while(|&k| chars[k] != '\n')
+                .find(|&k| chars[k] == close);
+            if let Some(e) = end {
+                for m in &mut mask[i..=e] {
+                    *m = true;
+                }
+                i = e + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn masks(chars: &[char]) -> Masks {
+    let mut quoted = vec![false; chars.len()];
+    pair_spans(chars, '“', '”', 40, &mut quoted);
+    pair_spans(chars, '"', '"', 40, &mut quoted);
+    pair_spans(chars, '《', '》', 80, &mut quoted);
+    let mut paren = vec![None; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '(' {
+            let end = (i + 1..chars.len().min(i + 81))
+                .take_while(|&k| chars[k] != '\n' && chars[k] != '(')
+                .find(|&k| chars[k] == ')');
+            if let Some(e) = end {
+                for p in &mut paren[i + 1..e] {
+                    *p = Some(i);
+                }
+                i = e + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Masks { quoted, paren }
+}
+
+fn text(chars: &[char], a: usize, b: usize) -> String {
+    let b = b.min(chars.len());
+    if a >= b {
+        return String::new();
+    }
+    chars[a..b].iter().collect()
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Start of the sentence containing `i` (after `。!?;` or a line break).
+fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
+    let mut k = i;
+    while k > 0 {
+        let c = chars[k - 1];
+        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+fn sentence_end(chars: &[char], i: usize, semis: bool) -> usize {
+    let mut k = i;
+    while k < chars.len() {
+        let c = chars[k];
+        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
+            return if c == '\n' { k } else { k + 1 };
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Start of the clause containing `i`: after a comma, colon, sentence end or parenthesis.
+fn clause_start(chars: &[char], i: usize, parens: bool) -> usize {
+    let mut k = i;
+    while k > 0 {
+        let c = chars[k - 1];
+        if matches!(c, '。' | '!' | '?' | '\n' | ';' | ',' | ':')
+            || (parens && matches!(c, '(' | ')'))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+fn clause_end(chars: &[char], i: usize) -> usize {
+    let mut k = i;
+    while k < chars.len() && !matches!(chars[k], '。' | '!' | '?' | '\n' | ';' | ',' | ':') {
+        k += 1;
+    }
+    k
+}
+
+/// Reference areas, longest wording first at equal positions.
+const SCOPES: &[(&str, Scope)] = &[
+    ("全省县市", Scope::Region),
+    ("全省各县市", Scope::Region),
+    ("四省边际", Scope::Region),
+    ("同类城区", Scope::Region),
+    ("全国", Scope::National),
+    ("全省", Scope::Province),
+    ("全市", Scope::City),
+    ("全区", Scope::County),
+    ("全县", Scope::County),
+];
+
+/// The scope word nearest before `end` in `s` (a char window).
+fn nearest_scope(s: &str) -> Option<Scope> {
+    let mut best: Option<(usize, usize, Scope)> = None;
+    for (w, sc) in SCOPES {
+        if let Some(bi) = s.rfind(w) {
+            let pos = s[..bi].chars().count();
+            let len = w.chars().count();
+            let better = match best {
+                None => true,
+                Some((bp, bl, _)) => pos > bp || (pos == bp && len > bl),
+            };
+            // A longer wording that contains a nearer short one (`全省县市` vs `全省`) wins.
+            let covers = best.is_some_and(|(bp, _, _)| bp > pos && bp < pos + len);
+            if better || covers {
+                best = Some((pos, len, *sc));
+            }
+        }
+    }
+    best.map(|(_, _, s)| s)
+}
+
+const RANK_CUES: &[&str] = &[
+    "居",
+    "列",
+    "排名",
+    "排",
+    "蝉联",
+    "保持",
+    "跃升至",
+    "进入",
+    "跻身",
+    "为",
+    "获",
+    "县域",
+];
+
+/// Is this rank or top-N a position of the place (`居全省第三`), not an ordinal (`第三届`,
+/// `第一完成单位`, `第二方阵`)?
+fn is_position(chars: &[char], n: &Num) -> bool {
+    let next = chars.get(n.end).copied().unwrap_or('。');
+    if n.base != "位" && is_cjk(next) {
+        return false;
+    }
+    let before = text(chars, n.start.saturating_sub(10), n.start);
+    SCOPES.iter().any(|(w, _)| before.contains(w))
+        || RANK_CUES.iter().any(|w| before.ends_with(w))
+        || before.ends_with("全省")
+        || RANK_CUES.iter().any(|w| {
+            // cue followed by a scope word: `位居全省县市首位`
+            let b: String = before
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            b.contains(w)
+        })
+}
+
+/// Why a number is not a claim, if it is not.
+fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
+    let chars = ctx.chars;
+    // The title line states years only.
+    if ctx.st.paras.first().is_some_and(|p| n.start < p.end) {
+        return true;
+    }
+    // `“零”的突破` is itself quoted; everything else in quotes is a name.
+    if n.kind != NumKind::Zero && m.quoted.get(n.start).copied().unwrap_or(false) {
+        return true;
+    }
+    // Figures in a parenthesis about the province or country, or a breakdown (`含…`).
+    if let Some(open) = m.paren.get(n.start).copied().flatten() {
+        let inside = text(chars, open + 1, open + 4);
+        if ["全省", "全国", "含", "其中"]
+            .iter()
+            .any(|w| inside.starts_with(w))
+        {
+            return true;
+        }
+    }
+    let cs = clause_start(chars, n.start, false);
+    let clause_before = text(chars, cs, n.start);
+    let fs = sentence_start(chars, n.start, false);
+    let sentence_before = text(chars, fs, n.start);
+    // Policy parameters: subsidies granted, how award money is to be split.
+    if clause_before.contains("给予") || sentence_before.contains("奖励资金") {
+        return true;
+    }
+    match n.kind {
+        NumKind::Rank | NumKind::Top => {
+            if n.value.is_none() || !is_position(chars, n) {
+                return true;
+            }
+        }
+        NumKind::Fraction | NumKind::Zero => {}
+        NumKind::Plain => {
+            if n.unit.is_empty() || n.value.is_none() && !n.redacted {
+                return true;
+            }
+            const NOT_UNITS: &[&str] = &[
+                "年", "月", "日", "天", "周", "届", "号", "期", "大", "版", "强", "位", "倍", "亿",
+            ];
+            if NOT_UNITS.contains(&n.base.as_str()) || n.unit == "位" {
+                return true;
+            }
+            // Chinese numerals are counts of things in names and slogans (`两个全覆盖`,
+            // `六大产业`), except money (`千亿元`).
+            if n.chinese && n.base != "元" {
+                return true;
+            }
+            let b1 = text(chars, n.start.saturating_sub(1), n.start);
+            // `由200万元扩大到1000万元`: the old level is a baseline; `每两周` a frequency.
+            if b1 == "由" || b1 == "每" || b1 == "前" {
+                return true;
+            }
+            // Labels: `1条主线:`, `十个“主要指标”`, `8大行动:`.
+            let after = text(chars, n.end, n.end + 4);
+            if chars.get(n.end) == Some(&'“') || (after.contains(':') && cs + 1 >= n.start) {
+                return true;
+            }
+            if after.starts_with("主线") {
+                return true;
+            }
+            // Participants, not results: `2家企业作为参与单位完成的科技成果获…`.
+            if after.contains("作为") {
+                return true;
+            }
+            // Policy descriptions: `将原…政策中…等7项用于建设经费的补助,统一调整为…`.
+            let clause_after = text(chars, n.end, clause_end(chars, n.end));
+            if sentence_before.contains("政策") && clause_after.contains("补助") {
+                return true;
+            }
+            // A comparison with another figure (`超过固定资产同比增速6.2个百分点`).
+            if n.unit == "个百分点"
+                && ["超过", "高于", "快于", "低于"]
+                    .iter()
+                    .any(|w| clause_before.contains(w))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
+    match n.kind {
+        NumKind::Rank | NumKind::Top => return Measure::Rank,
+        NumKind::Fraction => return Measure::Share,
+        NumKind::Zero => return Measure::Level,
+        NumKind::Plain => {}
+    }
+    if n.unit != "%" && n.unit != "个百分点" {
+        return Measure::Level;
+    }
+    let last = |ws: &[&str]| -> Option<usize> {
+        ws.iter()
+            .filter_map(|w| {
+                window
+                    .match_indices(w)
+                    .filter(|(bi, _)| !window[*bi..].starts_with("增加值"))
+                    .map(|(bi, _)| bi)
+                    .last()
+            })
+            .max()
+    };
+    let share = last(&["占", "比重", "比例", "占比"]);
+    let growth = last(&[
+        "增长", "增速", "增幅", "同比", "增加", "提高", "提升", "年均",
+    ]);
+    let after = text(chars, n.end, n.end + 3);
+    match (share, growth) {
+        (Some(s), Some(g)) => {
+            if s > g {
+                Measure::Share
+            } else {
+                Measure::Growth
+            }
+        }
+        (Some(_), None) => Measure::Share,
+        (None, Some(_)) => Measure::Growth,
+        (None, None) if after.starts_with("增长") => Measure::Growth,
+        _ => Measure::Level,
+    }
+}
+
+/// Words trimmed from the front of a subject (scope and time) and from its end (verbs).
+const LEAD_WORDS: &[&str] = &[
+    "全市", "全区", "全县", "全年", "今年", "我市", "我县", "我区", "同时", "其中", "共", "并",
+];
+const TAIL_WORDS: &[&str] = &[
+    "达到了",
+    "达到",
+    "保持在",
+    "提升至",
+    "提高到",
+    "扩大到",
+    "不少于",
+    "不低于",
+    "突破",
+    "超过",
+    "合计",
+    "共计",
+    "分别",
+    "达",
+    "为",
+    "超",
+    "近",
+    "约",
+    "共",
+    "至",
+    "逾",
+];
+
+fn trim_subject(s: &str) -> String {
+    let mut s = s
+        .trim_matches(|c: char| ",;、:()。 ".contains(c))
+        .to_string();
+    // leading year (`2021年`)
+    let cs: Vec<char> = s.chars().collect();
+    if cs.len() > 5 && cs[4] == '年' && cs[..4].iter().all(|c| c.is_ascii_digit() || *c == 'x') {
+        s = cs[5..].iter().collect();
+    }
+    loop {
+        let before = s.clone();
+        for w in LEAD_WORDS {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r.to_string();
+            }
+        }
+        for w in TAIL_WORDS {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r.to_string();
+            }
+        }
+        s = s.trim_matches(|c: char| ",;、:() ".contains(c)).to_string();
+        if s == before {
+            break;
+        }
+    }
+    s
+}
+
+/// The year a sentence names for itself (`2021年实施…`), or a report it cites earlier in the
+/// same item (`《2020年度…监测报告》显示`).
+fn own_year(chars: &[char], st: &Structure, n: &Num) -> Option<i32> {
+    let fs = sentence_start(chars, n.start, false);
+    let year_at = |i: usize| -> Option<i32> {
+        if i + 4 >= chars.len() || chars[i + 4] != '年' {
+            return None;
+        }
+        if !chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if i > 0 && chars[i - 1].is_ascii_digit() {
+            return None;
+        }
+        // not a date (`2018年3月`)
+        if chars.get(i + 5).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        chars[i..i + 4].iter().collect::<String>().parse().ok()
+    };
+    if let Some(y) = (fs..n.start).rev().find_map(year_at) {
+        return Some(y);
+    }
+    // A cited report's year carries over to the following sentences of the same clause item.
+    let para = st
+        .paras
+        .iter()
+        .find(|p| p.start <= n.start && n.start <= p.end)?;
+    let mut k = fs;
+    while k > para.start {
+        k -= 1;
+        // a new `X是` clause began between the citation and the number
+        if chars[k] == '是'
+            && k >= 2
+            && super::structure::cn_ordinal(&chars[k - 1..k]).is_some()
+            && matches!(chars[k - 2], '。' | ';' | ':' | ',')
+        {
+            return None;
+        }
+        if chars[k] == '度' && k >= 5 && chars[k - 1] == '年' {
+            if let Some(y) = year_at(k - 5) {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+/// The modality of a goal: the nearest `确保` / `力争` / `争取` before the figure in its sentence.
+/// A cue whose own clause has no figure (`力争在…上取得突破,全年开发…150项`) is spent there,
+/// unless it introduces a list (`力争…,实现:全社会R&D经费突破140亿元;…`).
+fn modality_for(chars: &[char], fs: usize, at: usize) -> Option<Modality> {
+    let before = text(chars, fs, at);
+    let ensure = before.rfind("确保").map(|b| (b, Modality::Ensure));
+    let strive = ["力争", "争取"]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()
+        .map(|b| (b, Modality::Strive));
+    let (bi, m) = match (ensure, strive) {
+        (Some(e), Some(s)) => {
+            if e.0 > s.0 {
+                e
+            } else {
+                s
+            }
+        }
+        (Some(e), None) => e,
+        (None, Some(s)) => s,
+        (None, None) => return None,
+    };
+    let cue = fs + before[..bi].chars().count();
+    let clause_end_at = clause_end(chars, cue);
+    if at < clause_end_at {
+        return Some(m);
+    }
+    let cue_clause = text(chars, cue, clause_end_at);
+    let has_figure =
+        cue_clause.chars().any(|c| c.is_ascii_digit() || c == 'x') || cue_clause.contains("破零");
+    let between = text(chars, cue, at);
+    (has_figure || between.contains(':')).then_some(m)
+}
+
+/// Words that continue the previous figure's clause rather than start a new statement.
+const CONTINUATIONS: &[&str] = &[
+    "同比",
+    "增长",
+    "增速",
+    "增幅",
+    "居",
+    "位居",
+    "位列",
+    "排名",
+    "排",
+    "均",
+    "分别",
+    "占",
+    "力争",
+    "争取",
+    "确保",
+    "总量",
+    "累计",
+    "比",
+    "较",
+    "保持",
+    "蝉联",
+    "连续",
+    "全省第",
+    "全市第",
+    "全国第",
+    "其中",
+    "超过",
+    "达",
+    "并",
+    "为",
+    "总数",
+    "总面积",
+    "五个领域",
+    "户均",
+];
+
+/// Splits a sentence into claim texts: a clause that brings a figure of its own starts a new
+/// text, unless it continues the previous figure (`同比增长…`, `居全省第三`).
+fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usize, usize)> {
+    let mut bounds = vec![s];
+    bounds.extend(
+        (s..e.saturating_sub(1))
+            .filter(|&k| chars[k] == ',')
+            .map(|k| k + 1),
+    );
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut cur_start = s;
+    let mut cur_has = false;
+    for (bi, &b) in bounds.iter().enumerate() {
+        let be = bounds.get(bi + 1).map(|x| x - 1).unwrap_or(e);
+        let has = nums.iter().any(|&p| p >= b && p < be);
+        if bi > 0 && has && cur_has {
+            let head = text(chars, b, b + 5);
+            let cont = CONTINUATIONS.iter().any(|w| head.starts_with(w));
+            if !cont {
+                groups.push((cur_start, b - 1));
+                cur_start = b;
+                cur_has = false;
+            }
+        }
+        cur_has |= has;
+    }
+    groups.push((cur_start, e));
+    groups
+}
+
+/// Extracts every claim of a document.
+pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
+    let chars = ctx.chars;
+    let m = masks(chars);
+    let nums: Vec<Num> = numbers::scan(chars)
+        .into_iter()
+        .filter(|n| !not_a_claim(ctx, &m, n))
+        .collect();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut i = 0;
+    while i < nums.len() {
+        // All accepted numbers of one sentence (split at `。;`).
+        let ss = sentence_start(chars, nums[i].start, true);
+        let se = sentence_end(chars, nums[i].start, true);
+        let mut j = i;
+        while j < nums.len() && nums[j].start < se {
+            j += 1;
+        }
+        let group = &nums[i..j];
+        let starts: Vec<usize> = group.iter().map(|n| n.start).collect();
+        let mut texts = group_clauses(chars, ss, se, &starts);
+        for t in &mut texts {
+            // trim trailing punctuation and spaces from the claim text
+            while t.1 > t.0 && matches!(chars[t.1 - 1], '。' | ';' | ',' | ' ' | '!' | '、') {
+                t.1 -= 1;
+            }
+            while t.0 < t.1 && chars[t.0] == ' ' {
+                t.0 += 1;
+            }
+        }
+        let mut prev: Option<(Option<String>, String, usize)> = None;
+        for n in group {
+            let c = claim_for(ctx, n, &texts, prev.as_ref());
+            prev = Some((c.indicator.clone(), c.subject.clone(), n.end));
+            claims.push(c);
+        }
+        i = j.max(i + 1);
+    }
+    claims
+}
+
+fn claim_for(
+    ctx: &Context,
+    n: &Num,
+    texts: &[(usize, usize)],
+    prev: Option<&(Option<String>, String, usize)>,
+) -> Claim {
+    let chars = ctx.chars;
+    let cs_strict = clause_start(chars, n.start, true);
+    let cs = clause_start(chars, n.start, false);
+    let from = match prev {
+        Some((_, _, pe)) if *pe > cs_strict && *pe <= n.start => *pe,
+        _ => cs_strict,
+    };
+    let window = text(chars, from, n.start);
+    let wide_from = match prev {
+        Some((_, _, pe)) if *pe > cs && *pe <= n.start => *pe,
+        _ => cs,
+    };
+    let wide = text(chars, wide_from, n.start);
+    let measure = measure_of(chars, n, &wide);
+    let after = text(chars, n.end, clause_end(chars, n.end));
+    let own_subject = trim_subject(&window);
+    let mut indicator = indicator_for(&window)
+        .or_else(|| indicator_for(&wide))
+        .map(str::to_string);
+    let mut subject = own_subject.clone();
+    if indicator.is_none() && measure == Measure::Level {
+        if let Some(id) = indicator_for(&after) {
+            indicator = Some(id.to_string());
+            if subject.chars().count() < 2 {
+                subject = after.clone();
+            }
+        }
+    }
+    // A figure that continues the previous one (`力争2.4%`, `连续七年保持在4%以上`, `、三等奖3项`)
+    // is about the same indicator.
+    let bare = {
+        let mut t = own_subject.clone();
+        for w in ["力争", "确保", "争取", "实现", "实现了"] {
+            t = t.replace(w, "");
+        }
+        t.is_empty()
+    };
+    let head = text(chars, cs, cs + 4);
+    let continues =
+        window.starts_with('、') || CONTINUATIONS.iter().any(|w| head.starts_with(w)) || bare;
+    if indicator.is_none() && n.kind == NumKind::Zero {
+        let fs = sentence_start(chars, n.start, false);
+        indicator = indicator_for(&text(chars, fs, n.start)).map(str::to_string);
+    }
+    if indicator.is_none() && (measure != Measure::Level || continues) {
+        if let Some((pi, ps, _)) = prev {
+            indicator = pi.clone();
+            if !ps.is_empty() {
+                subject = ps.clone();
+            }
+        }
+    }
+    if subject.is_empty() {
+        subject = trim_subject(&wide);
+    }
+    if subject.is_empty() {
+        subject = trim_subject(&after);
+    }
+    // Kind and year from the half; a sentence's own year wins.
+    let half = ctx.st.half_at(n.start, ctx.has_summary);
+    let kind = match half {
+        Half::Summary => Kind::Achievement,
+        Half::Plan => Kind::Goal,
+    };
+    let half_year = match kind {
+        Kind::Achievement => ctx.summary_year,
+        Kind::Goal => ctx.plan_year,
+    };
+    let year = own_year(chars, ctx.st, n).or(half_year);
+    // Scope: ranks look back through the whole sentence (`占全市总量的…,居第一位`).
+    let scope = match measure {
+        Measure::Rank => {
+            let near = text(chars, n.start.saturating_sub(12).max(cs), n.start);
+            nearest_scope(&near).or_else(|| {
+                let ss = sentence_start(chars, n.start, true);
+                nearest_scope(&text(chars, ss, n.start))
+            })
+        }
+        Measure::Share => nearest_scope(&window).or_else(|| nearest_scope(&wide)),
+        _ => None,
+    };
+    // Modality and estimate: the nearest cue before the figure in its sentence.
+    let fs = sentence_start(chars, n.start, false);
+    let before = text(chars, fs, n.start);
+    let modality = if kind == Kind::Goal {
+        modality_for(chars, fs, n.start)
+    } else {
+        None
+    };
+    let estimated = before.contains("预计");
+    let bound = if n.bound == Bound::Exact {
+        numbers::prefix_bound(chars, n.start).unwrap_or(Bound::Exact)
+    } else {
+        n.bound
+    };
+    let (ts, te) = texts
+        .iter()
+        .copied()
+        .find(|(a, b)| *a <= n.start && n.start < *b)
+        .unwrap_or((n.start, n.end));
+    Claim {
+        kind,
+        year,
+        indicator,
+        subject,
+        measure,
+        value: n.value,
+        value_max: n.value_max,
+        unit: n.unit.clone(),
+        bound,
+        scope,
+        modality,
+        estimated,
+        redacted: n.redacted,
+        text: text(chars, ts, te),
+        start: ts,
+        end: te,
+        number_start: n.start,
+        number_end: n.end,
+    }
+}

@@ -1,0 +1,540 @@
+//! Structure stage: paragraphs, headings at every level (`一、` `(一)` `1.` `一是`), the
+//! summary/plan halves with the years their headings state, and the item units inside them.
+
+/// A paragraph (one line of the cleaned text) with its char offsets.
+#[derive(Debug, Clone)]
+pub(crate) struct Para {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Heading levels, outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum HLevel {
+    /// `一、`
+    Part,
+    /// `(一)`
+    Section,
+    /// `1.` / `1、`
+    Point,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub level: HLevel,
+    pub para: usize,
+    /// The heading's own words (up to its first sentence end), without the numbering.
+    pub title: String,
+    /// The heading as written, numbering included (`(一)实施产业提升赋能行动`).
+    pub label: String,
+}
+
+/// A text unit that becomes an item: a numbered point, a `(一)` block or a `一是` clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    /// Nearest enclosing heading (as written).
+    pub heading: Option<String>,
+    /// The unit's own title words (first sentence), for topic scoring.
+    pub title: String,
+}
+
+/// Which half a stretch of text belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Half {
+    Summary,
+    Plan,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Structure {
+    pub paras: Vec<Para>,
+    pub headings: Vec<Heading>,
+    /// Char offset where the plan half starts (`二、2022年工作重点`, `2022年,市科技局将…`).
+    pub plan_start: Option<usize>,
+    /// Char offset where the summary half is announced by a heading, if it is.
+    pub summary_heading: Option<usize>,
+    /// Years stated by the half headings (`一、2021年工作亮点`): (summary, plan).
+    pub heading_years: (Option<i32>, Option<i32>),
+    /// A half heading's year is masked (`一、xxxx年主要工作和成效`).
+    pub heading_year_redacted: bool,
+    /// Years stated by a title-like line inside the body (`…2022年…总结及2023年工作思路…`).
+    pub body_title_years: (Option<i32>, Option<i32>),
+    pub units: Vec<Unit>,
+}
+
+impl Structure {
+    /// The half a char offset falls in, given whether the document has a summary at all.
+    pub fn half_at(&self, pos: usize, has_summary: bool) -> Half {
+        match self.plan_start {
+            Some(p) if pos >= p => Half::Plan,
+            Some(_) => {
+                if has_summary {
+                    Half::Summary
+                } else {
+                    Half::Plan
+                }
+            }
+            None => {
+                if has_summary {
+                    Half::Summary
+                } else {
+                    Half::Plan
+                }
+            }
+        }
+    }
+}
+
+const CN_ORD: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+pub(crate) const SUMMARY_WORDS: &[&str] = &[
+    "总结",
+    "亮点",
+    "成效",
+    "回顾",
+    "工作情况",
+    "完成情况",
+    "主要工作",
+];
+pub(crate) const PLAN_WORDS: &[&str] = &[
+    "思路", "计划", "要点", "重点", "打算", "目标", "安排", "举措", "谋划",
+];
+
+/// Chinese ordinal value (`三` → 3, `十二` → 12).
+pub(crate) fn cn_ordinal(s: &[char]) -> Option<u32> {
+    super::numbers::parse_cn(s).map(|v| v as u32)
+}
+
+/// `一、…` → (ordinal, rest).
+fn part_prefix(chars: &[char]) -> Option<(u32, usize)> {
+    let n = chars
+        .iter()
+        .take_while(|c| CN_ORD.contains(c))
+        .count()
+        .min(3);
+    if n == 0 || chars.get(n) != Some(&'、') {
+        return None;
+    }
+    Some((cn_ordinal(&chars[..n])?, n + 1))
+}
+
+/// `(一)…` → (ordinal, rest).
+fn section_prefix(chars: &[char]) -> Option<(u32, usize)> {
+    if chars.first() != Some(&'(') {
+        return None;
+    }
+    let n = chars[1..]
+        .iter()
+        .take_while(|c| CN_ORD.contains(c))
+        .count()
+        .min(3);
+    if n == 0 || chars.get(n + 1) != Some(&')') {
+        return None;
+    }
+    Some((cn_ordinal(&chars[1..n + 1])?, n + 2))
+}
+
+/// `1.…`, `12、…`, `1. …` → (number, rest). Not decimals (`1.5`) nor dates.
+fn point_prefix(chars: &[char]) -> Option<(u32, usize)> {
+    let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let sep = *chars.get(n)?;
+    if sep != '.' && sep != '、' {
+        return None;
+    }
+    let next = chars.get(n + 1).copied().unwrap_or(' ');
+    if next.is_ascii_digit() {
+        return None;
+    }
+    let mut rest = n + 1;
+    while chars.get(rest) == Some(&' ') {
+        rest += 1;
+    }
+    let num: String = chars[..n].iter().collect();
+    Some((num.parse().ok()?, rest))
+}
+
+/// The first sentence of a heading paragraph, capped: headings glued to their text
+/// (`(一)科技管理工作有新布局积极推进…`) keep only a readable head.
+fn heading_words(chars: &[char]) -> String {
+    let whole: String = chars.iter().collect();
+    if chars.len() <= 40 && !whole.contains('。') {
+        return whole.trim().trim_end_matches([',', ':', ';']).to_string();
+    }
+    let mut end = chars.len();
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, '。' | ';' | ':' | ',' | '!' | '“' | '"') {
+            end = i;
+            break;
+        }
+    }
+    end = end.min(30);
+    chars[..end].iter().collect::<String>().trim().to_string()
+}
+
+/// Years in a title-like string, classified by the words that follow each year:
+/// `2021年工作总结及2022年工作思路` → (Some(2021), Some(2022)). Also reports masked years.
+pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
+    let chars: Vec<char> = s.chars().collect();
+    // (position, year or None when masked)
+    let mut years: Vec<(usize, Option<i32>)> = Vec::new();
+    let mut i = 0;
+    while i + 4 < chars.len() + 1 {
+        let w = &chars[i..(i + 5).min(chars.len())];
+        if w.len() == 5 && w[4] == '年' {
+            let digits = w[..4].iter().all(|c| c.is_ascii_digit());
+            let masked = w[..4].iter().all(|c| *c == 'x' || *c == 'X');
+            let prev_ok = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+            if prev_ok && (digits || masked) {
+                let y = if digits {
+                    w[..4].iter().collect::<String>().parse::<i32>().ok()
+                } else {
+                    None
+                };
+                // Not a date (`2018年3月15日`).
+                let is_date = chars
+                    .get(i + 5)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == 'x');
+                if !is_date {
+                    years.push((i, y));
+                }
+                i += 5;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut summary = None;
+    let mut plan = None;
+    let mut masked = false;
+    for (k, &(pos, y)) in years.iter().enumerate() {
+        let end = years.get(k + 1).map(|n| n.0).unwrap_or(chars.len());
+        let seg: String = chars[pos..end].iter().collect();
+        let is_sum = SUMMARY_WORDS.iter().any(|w| seg.contains(w));
+        let is_plan = PLAN_WORDS.iter().any(|w| seg.contains(w));
+        if y.is_none() && (is_sum || is_plan) {
+            masked = true;
+        }
+        if is_sum && summary.is_none() {
+            summary = y;
+            // `2023年工作总结和明年工作计划`
+            if is_plan && plan.is_none() && (seg.contains("明年") || seg.contains("下一年")) {
+                plan = y.map(|y| y + 1);
+            }
+        } else if is_plan && plan.is_none() {
+            plan = y;
+        }
+    }
+    (summary, plan, masked)
+}
+
+/// Does a paragraph open the plan half? Returns the year it states (if any).
+fn plan_opening(chars: &[char], text: &str, summary_year: Option<i32>) -> Option<Option<i32>> {
+    let head: String = chars.iter().take(24).collect();
+    let is_heading = part_prefix(chars).is_some() || chars.len() <= 30;
+    let has_plan_word = PLAN_WORDS.iter().any(|w| head.contains(w));
+    let has_sum_word = SUMMARY_WORDS.iter().any(|w| head.contains(w));
+    if is_heading && has_plan_word && !has_sum_word {
+        let (_, p, _) = title_years(&head);
+        let p = p.or_else(|| title_years(&head).0);
+        return Some(p);
+    }
+    // `2022年,市科技局将…`: a paragraph that starts with next year and says what it will do.
+    if chars.len() > 6 && chars[4] == '年' && chars[..4].iter().all(|c| c.is_ascii_digit()) {
+        let y: i32 = chars[..4].iter().collect::<String>().parse().ok()?;
+        let first: String = chars.iter().take(40).collect();
+        let later = summary_year.is_none_or(|s| y > s);
+        if later && (first.contains('将') || first.contains("工作思路")) && text.len() > 20 {
+            return Some(Some(y));
+        }
+    }
+    None
+}
+
+/// Builds the structure of a cleaned text. `title_summary` is the summary year the title states,
+/// used to recognise `2022年,市科技局将…` as the start of the plan.
+pub(crate) fn analyse(text: &str, title_summary: Option<i32>) -> Structure {
+    let mut st = Structure::default();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        st.paras.push(Para {
+            start: pos,
+            end: pos + n,
+            text: line.to_string(),
+        });
+        pos += n + 1;
+    }
+    // Headings.
+    for (pi, p) in st.paras.iter().enumerate() {
+        let chars: Vec<char> = p.text.chars().collect();
+        let found = if let Some((_, r)) = part_prefix(&chars) {
+            Some((HLevel::Part, r))
+        } else if let Some((_, r)) = section_prefix(&chars) {
+            Some((HLevel::Section, r))
+        } else {
+            point_prefix(&chars).map(|(_, r)| (HLevel::Point, r))
+        };
+        if let Some((level, r)) = found {
+            let title = heading_words(&chars[r..]);
+            let label = heading_words(&chars);
+            st.headings.push(Heading {
+                level,
+                para: pi,
+                title,
+                label,
+            });
+        }
+    }
+    // Title-like line inside the body (a sharing site's copy starts with the real heading).
+    for p in st.paras.iter().skip(1).take(3) {
+        let head: String = p.text.chars().take(40).collect();
+        if SUMMARY_WORDS.iter().any(|w| head.contains(w))
+            && PLAN_WORDS.iter().any(|w| head.contains(w))
+        {
+            let (s, pl, _) = title_years(&head);
+            if s.is_some() || pl.is_some() {
+                st.body_title_years = (s, pl);
+                break;
+            }
+        }
+    }
+    // Halves. Skip the title line (paragraph 0).
+    let mut summary_year = title_summary;
+    for p in st.paras.iter().skip(1) {
+        let chars: Vec<char> = p.text.chars().collect();
+        let head: String = chars.iter().take(24).collect();
+        let is_part = part_prefix(&chars).is_some();
+        if st.summary_heading.is_none()
+            && st.plan_start.is_none()
+            && (is_part || chars.len() <= 30)
+            && SUMMARY_WORDS.iter().any(|w| head.contains(w))
+            && !PLAN_WORDS.iter().any(|w| head.contains(w))
+        {
+            st.summary_heading = Some(p.start);
+            let (s, _, masked) = title_years(&head);
+            let s = s.or_else(|| first_year(&head));
+            if s.is_some() {
+                st.heading_years.0 = s;
+                summary_year = summary_year.or(s);
+            }
+            if masked || head.contains("xxxx年") {
+                st.heading_year_redacted = true;
+            }
+            continue;
+        }
+        if st.plan_start.is_none() {
+            if let Some(y) = plan_opening(&chars, &p.text, summary_year) {
+                st.plan_start = Some(p.start);
+                st.heading_years.1 = y;
+                if y.is_none() && head.contains("xxxx年") {
+                    st.heading_year_redacted = true;
+                }
+            }
+        }
+    }
+    st.units = units(&st);
+    st
+}
+
+fn first_year(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len().saturating_sub(4)).find_map(|i| {
+        if chars[i + 4] == '年' && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) {
+            chars[i..i + 4].iter().collect::<String>().parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// `一是…二是…` clause starts in a paragraph: char indexes (relative) in order.
+fn clause_starts(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut want = 1u32;
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        let n = chars[i..]
+            .iter()
+            .take_while(|c| CN_ORD.contains(c))
+            .count()
+            .min(2);
+        if n > 0 && chars.get(i + n) == Some(&'是') {
+            let ok_before = i == 0
+                || matches!(
+                    chars[i - 1],
+                    '。' | ';' | ':' | ',' | ' ' | '!' | ')' | '”' | '"'
+                );
+            if ok_before && cn_ordinal(&chars[i..i + n]) == Some(want) {
+                out.push(i);
+                want += 1;
+                i += n + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The item units: `一是` clauses where a block has them, else numbered points and `(一)` blocks.
+fn units(st: &Structure) -> Vec<Unit> {
+    let mut out = Vec::new();
+    // Nearest enclosing heading for a paragraph: the last `一、`/`(一)` (or a heading-only point
+    // line) before it, of a level outside `inner`, not across the start of the plan half.
+    let plan_para = st
+        .plan_start
+        .and_then(|ps| st.paras.iter().position(|p| p.start == ps));
+    let enclosing = |pi: usize, inner: Option<HLevel>| -> Option<String> {
+        st.headings
+            .iter()
+            .rev()
+            .filter(|h| h.para < pi)
+            .filter(|h| plan_para.is_none_or(|pp| h.para >= pp || pi < pp))
+            .filter(|h| {
+                h.level != HLevel::Point || {
+                    let t = &st.paras[h.para].text;
+                    t.chars().count() <= 30 && !t.contains('。')
+                }
+            })
+            .find(|h| inner.is_none_or(|l| h.level < l))
+            .map(|h| h.label.clone())
+    };
+    let heading_at = |pi: usize| st.headings.iter().find(|h| h.para == pi);
+    let mut pi = 0;
+    while pi < st.paras.len() {
+        let p = &st.paras[pi];
+        let chars: Vec<char> = p.text.chars().collect();
+        let own = heading_at(pi);
+        // A heading-only line (`(一)实施产业提升赋能行动`): its block runs to the next heading.
+        let block_end = |from: usize| -> usize {
+            let mut k = from + 1;
+            while k < st.paras.len() && heading_at(k).is_none() {
+                k += 1;
+            }
+            k
+        };
+        let clauses = clause_starts(&chars);
+        if !clauses.is_empty() {
+            let heading = match own {
+                Some(h) if h.level != HLevel::Part => Some(h.label.clone()),
+                _ => enclosing(pi, None),
+            };
+            for (k, &cs) in clauses.iter().enumerate() {
+                let ce = clauses.get(k + 1).copied().unwrap_or(chars.len());
+                let text: String = chars[cs..ce].iter().collect();
+                let trimmed = text.trim_end().chars().count();
+                out.push(Unit {
+                    start: p.start + cs,
+                    end: p.start + cs + trimmed,
+                    heading: heading.clone(),
+                    title: heading_words(&chars[cs..ce]),
+                });
+            }
+            pi += 1;
+            continue;
+        }
+        match own {
+            Some(h) if h.level == HLevel::Part => {}
+            Some(h) => {
+                let short_heading = chars.len() <= 30 && !p.text.contains('。');
+                if short_heading {
+                    // Body paragraphs follow; they become units of their own only if numbered or
+                    // with clauses, else the block as a whole is one unit.
+                    let end = block_end(pi);
+                    let has_clauses = (pi + 1..end).any(|k| {
+                        !clause_starts(&st.paras[k].text.chars().collect::<Vec<_>>()).is_empty()
+                    });
+                    if !has_clauses && end > pi + 1 {
+                        out.push(Unit {
+                            start: p.start,
+                            end: st.paras[end - 1].end,
+                            heading: enclosing(pi, Some(h.level)),
+                            title: h.title.clone(),
+                        });
+                    }
+                } else {
+                    out.push(Unit {
+                        start: p.start,
+                        end: p.end,
+                        heading: enclosing(pi, Some(h.level)),
+                        title: h.title.clone(),
+                    });
+                }
+            }
+            None => {}
+        }
+        pi += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_years_are_classified() {
+        assert_eq!(
+            title_years("衢州市科技创新2021年工作总结及2022年工作思路"),
+            (Some(2021), Some(2022), false)
+        );
+        assert_eq!(
+            title_years("2021年浙江新昌科技创新工作亮点和2022年重点工作思路"),
+            (Some(2021), Some(2022), false)
+        );
+        assert_eq!(
+            title_years("关于印发《2018年全市科技创新工作要点》的通知"),
+            (None, Some(2018), false)
+        );
+        assert_eq!(
+            title_years("2023年工作总结和明年工作计划"),
+            (Some(2023), Some(2024), false)
+        );
+        assert_eq!(title_years("一、xxxx年主要工作和成效"), (None, None, true));
+    }
+
+    #[test]
+    fn headings_at_every_level() {
+        let text = "标题\n一、2023年工作总结\n(一)平台建设\n1.建设实验室。新增3家。\n二、2024年工作计划\n(一)企业培育。一是培育高企。二是培育科技型中小企业。";
+        let st = analyse(text, Some(2023));
+        let levels: Vec<HLevel> = st.headings.iter().map(|h| h.level).collect();
+        assert_eq!(
+            levels,
+            vec![
+                HLevel::Part,
+                HLevel::Section,
+                HLevel::Point,
+                HLevel::Part,
+                HLevel::Section
+            ]
+        );
+        assert_eq!(st.heading_years, (Some(2023), Some(2024)));
+        let plan = st.plan_start.unwrap();
+        assert_eq!(&text.chars().skip(plan).take(2).collect::<String>(), "二、");
+        // the point, and two clauses
+        assert_eq!(st.units.len(), 3);
+        assert_eq!(st.units[0].heading.as_deref(), Some("(一)平台建设"));
+        assert_eq!(st.units[1].heading.as_deref(), Some("(一)企业培育"));
+    }
+
+    #[test]
+    fn plan_starts_at_next_year_paragraph() {
+        let text = "标题\n2021年,市科技局认真贯彻。\n1.做好工作。\n2022年,市科技局将深入贯彻党的精神。\n一是推进建设。";
+        let st = analyse(text, Some(2021));
+        assert_eq!(st.heading_years.1, Some(2022));
+        assert_eq!(st.half_at(text.chars().count() - 2, true), Half::Plan);
+        assert_eq!(st.half_at(5, true), Half::Summary);
+    }
+
+    #[test]
+    fn clauses_need_sequence() {
+        let c: Vec<char> = "一是甲。二是乙。三是丙。其中之一是丁".chars().collect();
+        assert_eq!(clause_starts(&c).len(), 3);
+    }
+}

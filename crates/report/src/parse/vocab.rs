@@ -1,0 +1,356 @@
+//! The parser's word lists: indicator synonyms (DOMAIN.md §3) and topic keywords (§2).
+//!
+//! Order matters in [`INDICATOR_SYNONYMS`]: the first rule whose words all occur wins, so the
+//! specific wordings (`R&D经费支出占营业收入比重`) come before the general ones (`R&D经费`).
+
+use crate::model::Topic;
+
+/// (indicator id, words that must all occur in the subject).
+pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
+    ("enterprise_rd_ratio", &["占营业收入"]),
+    ("enterprise_rd_ratio", &["占主营业务收入"]),
+    ("rd_intensity", &["R&D经费投入强度"]),
+    ("rd_intensity", &["R&D投入强度"]),
+    ("rd_intensity", &["研发投入强度"]),
+    ("rd_intensity", &["GDP"]),
+    ("enterprise_rd_expenditure", &["规上工业企业", "研发费用"]),
+    ("enterprise_rd_expenditure", &["规上工业企业", "开发费"]),
+    ("enterprise_rd_expenditure", &["规上企业", "研发费用"]),
+    ("enterprise_rd_expenditure", &["企业研发费用"]),
+    ("rd_personnel", &["研发人员"]),
+    ("rd_expenditure", &["R&D经费"]),
+    ("rd_expenditure", &["R&D投入"]),
+    ("rd_expenditure", &["研发投入"]),
+    ("rd_expenditure", &["研发经费"]),
+    ("rd_expenditure", &["研究与试验发展经费"]),
+    ("enterprise_rd_institutions", &["企业研究院"]),
+    ("enterprise_rd_institutions", &["研究开发中心"]),
+    ("enterprise_rd_institutions", &["企业研发中心"]),
+    ("enterprise_rd_institutions", &["企业研发机构"]),
+    ("enterprise_rd_institutions", &["高新技术企业研发中心"]),
+    ("enterprise_rd_institutions", &["企业技术中心"]),
+    ("enterprise_rd_institutions", &["企业工程技术中心"]),
+    ("enterprise_rd_institutions", &["工程技术中心"]),
+    ("enterprise_rd_institutions", &["工程中心"]),
+    ("leading_tech_enterprises", &["创新型领军企业"]),
+    ("leading_tech_enterprises", &["科技小巨人"]),
+    ("leading_tech_enterprises", &["科技领军企业"]),
+    ("tech_smes", &["科技型中小"]),
+    ("tech_smes", &["中小微企业"]),
+    ("high_tech_industry_investment", &["高新技术产业投资"]),
+    ("high_tech_industry_investment", &["高新产业投资"]),
+    ("high_tech_industry_value_added", &["高新技术产业增加值"]),
+    ("high_tech_industry_value_added", &["高新产业增加值"]),
+    ("high_tech_enterprises", &["高新技术企业"]),
+    ("high_tech_enterprises", &["高企"]),
+    ("new_products", &["省级新产品"]),
+    ("new_products", &["省级及以上新产品"]),
+    ("new_products", &["新产品"]),
+    ("tech_transactions", &["技术交易"]),
+    ("tech_transactions", &["技术合同"]),
+    ("invention_patents", &["发明专利"]),
+    ("incubators", &["众创空间"]),
+    ("incubators", &["孵化器"]),
+    ("incubators", &["孵化载体"]),
+    ("incubators", &["星创天地"]),
+    ("incubators", &["孵化空间"]),
+    ("incubators", &["孵化面积"]),
+    ("incubators", &["孵化总面积"]),
+    ("incubators", &["双创平台"]),
+    ("incubators", &["双创面积"]),
+    ("incubators", &["加速器"]),
+    ("incubators", &["入孵"]),
+    ("innovation_platforms", &["重点实验室"]),
+    ("innovation_platforms", &["新型研发机构"]),
+    ("innovation_platforms", &["技术创新中心"]),
+    ("innovation_platforms", &["科创平台"]),
+    ("innovation_platforms", &["创新平台"]),
+    ("innovation_platforms", &["实验室"]),
+    ("innovation_platforms", &["研究院"]),
+    ("innovation_platforms", &["院士工作站"]),
+    ("innovation_platforms", &["概念验证"]),
+    ("innovation_platforms", &["中试平台"]),
+    ("high_tech_zones", &["高新区"]),
+    ("high_tech_zones", &["高新园区"]),
+    ("tech_commissioners", &["科技特派员"]),
+    ("tech_commissioners", &["特派员"]),
+    ("tech_commissioners", &["专家服务团"]),
+    ("talent", &["领军型创新"]),
+    ("talent", &["万人计划"]),
+    ("talent", &["千人计划"]),
+    ("talent", &["海外工程师"]),
+    ("talent", &["首席技术官"]),
+    ("talent", &["青年人才"]),
+    ("talent", &["技术经纪人"]),
+    ("talent", &["人才"]),
+    ("talent", &["创新团队"]),
+    ("talent", &["创业团队"]),
+    ("talent", &["院士团队"]),
+    ("sci_tech_awards", &["科技进步"]),
+    ("sci_tech_awards", &["科学技术奖"]),
+    ("sci_tech_awards", &["科技奖"]),
+    ("sci_tech_awards", &["自然科学奖"]),
+    ("sci_tech_awards", &["技术发明"]),
+    ("sci_tech_awards", &["专利优秀奖"]),
+    ("science_funding", &["财政科技"]),
+    ("science_funding", &["财政补助"]),
+    ("science_funding", &["补助经费"]),
+    ("science_funding", &["联合基金"]),
+    ("research_projects", &["基金项目"]),
+    ("tech_finance", &["科技创新基金"]),
+    ("tech_finance", &["授信"]),
+    ("tech_finance", &["贷款"]),
+    ("tech_finance", &["创新券"]),
+    ("tech_finance", &["质押融资"]),
+    ("tech_finance", &["基金"]),
+    ("research_projects", &["攻关"]),
+    ("research_projects", &["重点研发计划"]),
+    ("research_projects", &["科技计划项目"]),
+    ("research_projects", &["尖兵"]),
+    ("research_projects", &["领雁"]),
+    ("research_projects", &["科技项目"]),
+    ("tech_transfer", &["成果转化"]),
+    ("tech_transfer", &["科技成果"]),
+    ("tech_transfer", &["技转"]),
+    ("innovation_index", &["创新指数"]),
+    ("innovation_index", &["创新竞争力"]),
+];
+
+/// The first indicator whose words all occur in `s`.
+pub(crate) fn indicator_for(s: &str) -> Option<&'static str> {
+    INDICATOR_SYNONYMS
+        .iter()
+        .find(|(_, words)| words.iter().all(|w| s.contains(w)))
+        .map(|(id, _)| *id)
+}
+
+/// Topic keywords (DOMAIN.md §2), scored over an item's heading and text.
+pub(crate) const TOPIC_WORDS: &[(Topic, &[&str])] = &[
+    (
+        Topic::Platforms,
+        &[
+            "平台",
+            "实验室",
+            "研究院",
+            "技术创新中心",
+            "新型研发机构",
+            "孵化",
+            "众创空间",
+            "高新区",
+            "高新园区",
+            "科创走廊",
+            "大走廊",
+            "飞地",
+            "综合体",
+            "科技城",
+        ],
+    ),
+    (
+        Topic::Enterprises,
+        &[
+            "企业",
+            "高企",
+            "高新技术企业",
+            "科技型中小",
+            "小巨人",
+            "领军企业",
+            "创新主体",
+            "研发机构",
+        ],
+    ),
+    (
+        Topic::RdInvestment,
+        &[
+            "研发投入",
+            "R&D",
+            "研发费用",
+            "研发经费",
+            "投入强度",
+            "基础研究",
+            "科技投入",
+        ],
+    ),
+    (
+        Topic::Industry,
+        &[
+            "产业",
+            "高新技术产业",
+            "新产品",
+            "产业链",
+            "制造业",
+            "数字经济",
+            "新兴产业",
+            "未来产业",
+            "传统产业",
+        ],
+    ),
+    (
+        Topic::Talent,
+        &[
+            "人才",
+            "团队",
+            "引才",
+            "万人计划",
+            "千人计划",
+            "工程师",
+            "科技人员",
+            "专家",
+        ],
+    ),
+    (
+        Topic::TechTransfer,
+        &[
+            "成果转化",
+            "技术市场",
+            "技术交易",
+            "成果转移",
+            "科技大市场",
+            "技术转移",
+            "揭榜挂帅",
+            "攻关",
+        ],
+    ),
+    (
+        Topic::Finance,
+        &[
+            "金融",
+            "基金",
+            "贷款",
+            "授信",
+            "创新券",
+            "融资",
+            "投资",
+            "保险",
+        ],
+    ),
+    (Topic::Ip, &["知识产权", "专利", "商标", "贯标"]),
+    (
+        Topic::Cooperation,
+        &[
+            "合作",
+            "开放",
+            "对接",
+            "交流",
+            "产学研",
+            "校地",
+            "院地",
+            "国际",
+            "共建",
+            "协同",
+        ],
+    ),
+    (
+        Topic::Rural,
+        &[
+            "农业",
+            "农村",
+            "乡村",
+            "特派员",
+            "茶",
+            "农民",
+            "乡镇",
+            "星创天地",
+        ],
+    ),
+    (
+        Topic::Reform,
+        &[
+            "改革",
+            "数字化",
+            "政策",
+            "体制",
+            "机制",
+            "规划",
+            "条例",
+            "试点",
+        ],
+    ),
+    (
+        Topic::Governance,
+        &[
+            "党建",
+            "党风",
+            "廉政",
+            "队伍",
+            "作风",
+            "干部",
+            "党史",
+            "意识形态",
+            "纪律",
+            "从严治党",
+        ],
+    ),
+];
+
+/// The topic with the highest keyword score: the item's title words count three times, its
+/// heading twice, its text once. `None` when no keyword occurs.
+pub(crate) fn topic_for(title: &str, heading: &str, text: &str) -> Option<Topic> {
+    let mut best: Option<(Topic, usize)> = None;
+    for (topic, words) in TOPIC_WORDS {
+        let score: usize = words
+            .iter()
+            .map(|w| {
+                3 * title.matches(w).count()
+                    + 2 * heading.matches(w).count()
+                    + text.matches(w).count()
+            })
+            .sum();
+        if score > 0 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((*topic, score));
+        }
+    }
+    best.map(|(t, _)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indicators::indicator;
+
+    #[test]
+    fn every_synonym_names_a_known_indicator() {
+        for (id, _) in INDICATOR_SYNONYMS {
+            assert!(indicator(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn specific_wordings_win() {
+        assert_eq!(
+            indicator_for("规上工业企业R&D经费支出占营业收入比重"),
+            Some("enterprise_rd_ratio")
+        );
+        assert_eq!(indicator_for("R&D占GDP比重"), Some("rd_intensity"));
+        assert_eq!(
+            indicator_for("全社会R&D经费支出总量"),
+            Some("rd_expenditure")
+        );
+        assert_eq!(
+            indicator_for("规上工业企业研发费用"),
+            Some("enterprise_rd_expenditure")
+        );
+        assert_eq!(
+            indicator_for("省级高新技术企业研发中心"),
+            Some("enterprise_rd_institutions")
+        );
+        assert_eq!(
+            indicator_for("新增国家高新技术企业"),
+            Some("high_tech_enterprises")
+        );
+        assert_eq!(indicator_for("孵化空间"), Some("incubators"));
+        assert_eq!(indicator_for("签订技术开发与服务"), None);
+    }
+
+    #[test]
+    fn topics_by_keywords() {
+        assert_eq!(
+            topic_for("加快科技型企业培育", "", "新增国家高新技术企业113家"),
+            Some(Topic::Enterprises)
+        );
+        assert_eq!(
+            topic_for("加强党风廉政建设", "", ""),
+            Some(Topic::Governance)
+        );
+        assert_eq!(topic_for("", "", "无关文字"), None);
+    }
+}
