@@ -330,7 +330,7 @@ fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
 
 /// Words trimmed from the front of a subject (scope and time) and from its end (verbs).
 const LEAD_WORDS: &[&str] = &[
-    "全市", "全区", "全县", "全年", "今年", "我市", "我县", "我区", "同时", "其中", "共", "并",
+    "全市", "全区", "全县", "全年", "今年", "我市", "我县", "我区", "同时", "其中", "预计", "并",
 ];
 const TAIL_WORDS: &[&str] = &[
     "达到了",
@@ -565,6 +565,19 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
             while t.0 < t.1 && chars[t.0] == ' ' {
                 t.0 += 1;
             }
+            // a point's numbering (`1. `, `12、`) is not part of the sentence
+            let digits = (t.0..t.1)
+                .take_while(|&k| chars[k].is_ascii_digit())
+                .count();
+            if digits > 0 && digits <= 2 && matches!(chars.get(t.0 + digits), Some('.' | '、')) {
+                let mut k = t.0 + digits + 1;
+                if !chars.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                    while k < t.1 && chars[k] == ' ' {
+                        k += 1;
+                    }
+                    t.0 = k;
+                }
+            }
         }
         let mut prev: Option<(Option<String>, String, usize)> = None;
         for n in group {
@@ -654,6 +667,17 @@ fn claim_for(
     let year = own_year(chars, ctx.st, n).or(half_year);
     // Scope: ranks look back through the whole sentence (`占全市总量的…,居第一位`).
     let scope = match measure {
+        // `居绍兴市第二`: a named city (or the province) right before the position.
+        Measure::Rank
+            if super::places::CITIES
+                .iter()
+                .any(|c| text(chars, n.start.saturating_sub(3), n.start) == *c) =>
+        {
+            Some(Scope::City)
+        }
+        Measure::Rank if text(chars, n.start.saturating_sub(3), n.start) == "浙江省" => {
+            Some(Scope::Province)
+        }
         Measure::Rank => {
             let near = text(chars, n.start.saturating_sub(12).max(cs), n.start);
             nearest_scope(&near).or_else(|| {
@@ -666,13 +690,12 @@ fn claim_for(
     };
     // Modality and estimate: the nearest cue before the figure in its sentence.
     let fs = sentence_start(chars, n.start, false);
-    let before = text(chars, fs, n.start);
     let modality = if kind == Kind::Goal {
         modality_for(chars, fs, n.start)
     } else {
         None
     };
-    let estimated = before.contains("预计");
+    let estimated = text(chars, sentence_start(chars, n.start, true), n.start).contains("预计");
     let bound = if n.bound == Bound::Exact {
         numbers::prefix_bound(chars, n.start).unwrap_or(Bound::Exact)
     } else {

@@ -52,7 +52,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), ReadError>
         Ok(s) => (s.to_string(), None),
         Err(_) => {
             let (s, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            if had_errors {
+            // GB18030 maps almost any byte string to *some* characters: accept the reading
+            // only if it looks like Chinese text.
+            if had_errors || !looks_chinese(&s) {
                 return Err(ReadError::Undecodable);
             }
             (s.into_owned(), Some("GB18030"))
@@ -70,6 +72,20 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), ReadError>
         return Err(ReadError::Empty);
     }
     Ok((text, encoding))
+}
+
+/// Most non-ASCII characters of a GB18030 reading are CJK ideographs or CJK punctuation.
+fn looks_chinese(s: &str) -> bool {
+    let (mut total, mut good) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        total += 1;
+        if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{3000}'..='\u{303F}'
+            | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}' | '\u{00B7}' | '\u{2460}'..='\u{24FF}')
+        {
+            good += 1;
+        }
+    }
+    total == 0 || good * 10 >= total * 9
 }
 
 /// Parses one decoded report. `id` is the file stem, `file` the path as given.
