@@ -70,6 +70,13 @@ else
   timed apt_install chromium chromium-driver
 fi
 
+# A CJK font, or Chromium draws the Chinese text as boxes in screenshots (tests read text, people read pictures).
+if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; then
+  say "ok   CJK font"
+else
+  timed apt_install fonts-noto-cjk
+fi
+
 # Node for the e2e tests, the post-build step and wasm-opt.
 if command -v node >/dev/null && command -v npm >/dev/null; then
   say "ok   node $(node --version)"
