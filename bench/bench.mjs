@@ -1,0 +1,137 @@
+// Benchmark helper for bench/bench.sh: page weight of dist/ and start-up time in headless Chromium
+// (4x CPU throttling; file:// and http over a slow network), printed as markdown tables.
+// Usage: node bench/bench.mjs [dist] [runs=5]
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import { serve } from '../scripts/static-server.mjs';
+import { launch } from '../tests/e2e/helpers.mjs';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const RUNS = Number(process.argv[3] || 5);
+const CPU_SLOWDOWN = 4;
+// Roughly DevTools' "Fast 3G": what a phone on a weak connection gets.
+const SLOW_NET = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+const SLOW_NET_LABEL = '1.6 Mbit/s down, 150 ms latency, gzip';
+// "First content": the first comparison table, or for now the list of places/documents.
+const READY = process.env.BENCH_READY_SELECTOR || 'table, main li';
+const TIMEOUT_MS = 60_000;
+
+// ---- page weight ----
+
+const kib = (n) => (n / 1024).toFixed(1);
+const weigh = (buf) => ({
+  raw: buf.length,
+  gzip: zlib.gzipSync(buf, { level: 9 }).length,
+  brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+/** Files a visitor of index.html downloads: the page and every local file it references. */
+function visitorFiles() {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script|link|img)\b[^>]*\b(?:src|href)=["']?([^"'\s>]+)/gi)]
+    .map((m) => m[1])
+    .filter((u) => !/^(?:[a-z]+:|\/\/|#)/i.test(u))
+    .map((u) => u.split(/[?#]/)[0].replace(/^\.?\//, ''));
+  return ['index.html', ...new Set(refs)];
+}
+
+function weightTable() {
+  const rows = [];
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of visitorFiles()) {
+    const w = weigh(fs.readFileSync(path.join(dist, f)));
+    for (const k of Object.keys(total)) total[k] += w[k];
+    rows.push(`| ${f} | ${kib(w.raw)} | ${kib(w.gzip)} | ${kib(w.brotli)} |`);
+  }
+  rows.push(`| **index.html + what it loads** | **${kib(total.raw)}** | **${kib(total.gzip)}** | **${kib(total.brotli)}** |`);
+  const single = weigh(fs.readFileSync(path.join(dist, 'duibiao.html')));
+  rows.push(`| duibiao.html (single file) | ${kib(single.raw)} | ${kib(single.gzip)} | ${kib(single.brotli)} |`);
+  return ['| file | raw KiB | gzip KiB | brotli KiB |', '|---|---:|---:|---:|', ...rows].join('\n');
+}
+
+// ---- start-up ----
+
+// Runs in the page before its scripts: records when the first content appears and when the app is
+// interactive (started, rendered, and the main thread free again), in ms since navigation start.
+const probe = (ready) => {
+  window.__bench = {};
+  const mark = (k) => {
+    if (!(k in window.__bench)) window.__bench[k] = performance.now();
+  };
+  let started = false;
+  const check = () => {
+    if (document.querySelector(ready)) mark('content');
+    if (started && 'content' in window.__bench && !('interactive' in window.__bench)) {
+      // The next task after both: the app's start-up work is done and input would be handled.
+      setTimeout(() => mark('interactive'), 0);
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', () => {
+    started = true;
+    mark('started');
+    check();
+  });
+};
+
+async function startup(browser, url, { network }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    await page.addInitScript(probe, READY);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench && 'interactive' in window.__bench, null, { timeout: TIMEOUT_MS, polling: 20 });
+    return await page.evaluate(() => window.__bench);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function startupTable() {
+  const browser = await launch();
+  const server = await serve(dist, { maxLifetimeMs: 30 * 60_000 });
+  const cases = [
+    ['file:// dist/index.html', pathToFileURL(path.join(dist, 'index.html')).href, {}],
+    ['file:// duibiao.html', pathToFileURL(path.join(dist, 'duibiao.html')).href, {}],
+    [`http, ${SLOW_NET_LABEL}`, `${server.url}/index.html`, { network: SLOW_NET }],
+  ];
+  const rows = [];
+  try {
+    for (const [label, url, opts] of cases) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await startup(browser, url, opts));
+      const med = (k) => median(runs.map((r) => r[k])).toFixed(0);
+      rows.push(`| ${label} | ${med('content')} | ${med('interactive')} |`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return [
+    `Start-up, headless Chromium, ${CPU_SLOWDOWN}x CPU throttling, median of ${RUNS} cold runs (ms from navigation start):`,
+    '',
+    `| how | first content (\`${READY}\`) | interactive |`,
+    '|---|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+console.log('Page weight (what a visitor downloads):\n');
+console.log(weightTable());
+console.log('');
+console.log(await startupTable());
