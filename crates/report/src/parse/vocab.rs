@@ -4,6 +4,8 @@
 //! specific wordings (`R&D经费支出占营业收入比重`) come before the general ones (`R&D经费`).
 
 use crate::model::Topic;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// (indicator id, words that must all occur in the subject).
 pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
@@ -116,12 +118,85 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("innovation_index", &["创新竞争力"]),
 ];
 
+/// Finds many short keywords in one pass: keywords indexed by their first character, so a text
+/// is scanned once instead of once per keyword (the parser asks hundreds of times per report).
+pub(crate) struct Matcher {
+    words: Vec<&'static str>,
+    by_first: HashMap<char, Vec<usize>>,
+    /// For each rule (synonym row or topic), the ids of its words.
+    rules: Vec<Vec<usize>>,
+}
+
+impl Matcher {
+    fn new(rules: &[&[&'static str]]) -> Self {
+        let mut all: Vec<&'static str> = Vec::new();
+        for w in rules.iter().flat_map(|r| r.iter().copied()) {
+            if !all.contains(&w) {
+                all.push(w);
+            }
+        }
+        let ids = rules
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .filter_map(|w| all.iter().position(|x| x == w))
+                    .collect()
+            })
+            .collect();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, w) in all.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        Matcher {
+            words: all,
+            by_first,
+            rules: ids,
+        }
+    }
+
+    /// How often each keyword occurs in `s` (overlapping occurrences count).
+    fn counts(&self, s: &str) -> Vec<u32> {
+        let mut out = vec![0u32; self.words.len()];
+        for (bi, c) in s.char_indices() {
+            if let Some(ids) = self.by_first.get(&c) {
+                for &i in ids {
+                    if s[bi..].starts_with(self.words[i]) {
+                        out[i] += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn indicator_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let rules: Vec<&[&str]> = INDICATOR_SYNONYMS.iter().map(|(_, ws)| *ws).collect();
+        Matcher::new(&rules)
+    })
+}
+
+fn topic_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let rules: Vec<&[&str]> = TOPIC_WORDS.iter().map(|(_, ws)| *ws).collect();
+        Matcher::new(&rules)
+    })
+}
+
 /// The first indicator whose words all occur in `s`.
 pub(crate) fn indicator_for(s: &str) -> Option<&'static str> {
+    let m = indicator_matcher();
+    let found = m.counts(s);
     INDICATOR_SYNONYMS
         .iter()
-        .find(|(_, words)| words.iter().all(|w| s.contains(w)))
-        .map(|(id, _)| *id)
+        .zip(&m.rules)
+        .find(|(_, ids)| ids.iter().all(|&i| found[i] > 0))
+        .map(|((id, _), _)| *id)
 }
 
 /// Topic keywords (DOMAIN.md §2), scored over an item's heading and text.
@@ -285,16 +360,11 @@ pub(crate) const TOPIC_WORDS: &[(Topic, &[&str])] = &[
 /// The topic with the highest keyword score: the item's title words count three times, its
 /// heading twice, its text once. `None` when no keyword occurs.
 pub(crate) fn topic_for(title: &str, heading: &str, text: &str) -> Option<Topic> {
-    let mut best: Option<(Topic, usize)> = None;
-    for (topic, words) in TOPIC_WORDS {
-        let score: usize = words
-            .iter()
-            .map(|w| {
-                3 * title.matches(w).count()
-                    + 2 * heading.matches(w).count()
-                    + text.matches(w).count()
-            })
-            .sum();
+    let m = topic_matcher();
+    let (t, h, x) = (m.counts(title), m.counts(heading), m.counts(text));
+    let mut best: Option<(Topic, u32)> = None;
+    for ((topic, _), ids) in TOPIC_WORDS.iter().zip(&m.rules) {
+        let score: u32 = ids.iter().map(|&i| 3 * t[i] + 2 * h[i] + x[i]).sum();
         if score > 0 && best.is_none_or(|(_, s)| score > s) {
             best = Some((*topic, score));
         }
