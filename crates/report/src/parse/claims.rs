@@ -533,6 +533,43 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
         cur_has |= has;
     }
     groups.push((cur_start, e));
+    // A long text starts at its first clause with a figure: the lead-in clauses
+    // (`围绕…目标,深入推进…,`) are context, not the claim. Short comma-separated list members
+    // (`上虞化工,嵊州领带,新昌高端装备等10家`) stay with it.
+    for g in &mut groups {
+        if g.1 - g.0 <= 40 {
+            continue;
+        }
+        let Some(p) = nums.iter().copied().filter(|&p| p >= g.0 && p < g.1).min() else {
+            continue;
+        };
+        let mut cs = clause_start(chars, p, false).max(g.0);
+        while cs > g.0 && chars[cs - 1] == ',' {
+            let prev = clause_start(chars, cs - 1, false).max(g.0);
+            let clause = text(chars, prev, cs - 1);
+            let n = clause.chars().count();
+            if n <= 8 || (clause.contains('、') && n <= 16) {
+                cs = prev;
+            } else {
+                break;
+            }
+        }
+        // Trailing clauses without figures: keep one (`…,均超额完成…指标任务`), drop the rest.
+        if let Some(last) = nums.iter().copied().filter(|&p| p >= g.0 && p < g.1).max() {
+            let first_end = clause_end(chars, last);
+            if first_end < g.1 {
+                let second_end = clause_end(chars, first_end + 1);
+                if second_end < g.1 {
+                    g.1 = second_end;
+                }
+            }
+        }
+        let head = text(chars, g.0, cs);
+        // keep a lead-in that names the year the figures are about (`《2020年度…》显示`)
+        if cs > g.0 + 10 && !head.contains("年度") {
+            g.0 = cs;
+        }
+    }
     groups
 }
 

@@ -168,9 +168,22 @@ fn heading_words(chars: &[char]) -> String {
     }
     let mut end = chars.len();
     for (i, c) in chars.iter().enumerate() {
-        if matches!(c, '。' | ';' | ':' | ',' | '!' | '“' | '"') {
+        if matches!(c, '。' | ';' | ':' | ',' | '!') {
             end = i;
             break;
+        }
+    }
+    // A half heading glued to its text (`一、xxxx年主要工作和成效主要科技指标…`) ends with
+    // its half word.
+    if part_prefix(chars).is_some() {
+        let head: String = chars[..end.min(24)].iter().collect();
+        let cut = SUMMARY_WORDS
+            .iter()
+            .chain(PLAN_WORDS)
+            .filter_map(|w| head.find(w).map(|b| b + w.len()))
+            .max();
+        if let Some(b) = cut {
+            end = end.min(head[..b].chars().count());
         }
     }
     end = end.min(30);
