@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { DIST, PLACES, WAIT_MS, guardedPage, launch, requireDist, screenshot, waitForPlaces } from './helpers.mjs';
+import { DIST, PLACES, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot, waitForPlaces } from './helpers.mjs';
 
 // Set to null when the app side lands, so these tests count for real (see the test bodies).
 const EMBED_TODO = 'waiting for app postMessage'; // the app posting {type:"duibiao:height", height}
@@ -90,6 +90,29 @@ describe('over http', () => {
       await context.close();
     }
   });
+});
+
+describe('accessibility', () => {
+  for (const viewport of SIZES) {
+    const size = `${viewport.width}x${viewport.height}`;
+    test(`axe-core finds no serious or critical violation at ${size}`, async (t) => {
+      const { page, context, clean } = await guardedPage(browser, { allow: [plain.url, 'data:', 'blob:'], viewport });
+      try {
+        await page.goto(`${plain.url}/`);
+        await waitForPlaces(page);
+        // Evaluated through the debugger protocol, so it needs no script-src exception.
+        await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+        const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        const line = (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`;
+        for (const v of violations) t.diagnostic(line(v));
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad.map(line), [], 'no serious or critical accessibility violation');
+        await clean();
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe('offline, from file://', () => {
