@@ -101,6 +101,29 @@ fn summary(d: &Document) -> String {
         d.claims.iter().filter(|c| c.redacted).count(),
         d.claims.iter().filter(|c| c.indicator.is_none()).count(),
     ));
+    // A few claims of each kind, so a maintainer sees what the numbers were read as.
+    for k in [Kind::Achievement, Kind::Goal] {
+        for c in d.claims.iter().filter(|c| c.kind == k).take(3) {
+            let value = match (c.value, c.value_max) {
+                (Some(a), Some(b)) => format!("{a}-{b}"),
+                (Some(a), None) => a.to_string(),
+                _ => "x".into(),
+            };
+            let text: String = c.text.chars().take(40).collect();
+            s.push_str(&format!(
+                "    {:?} {} {} {:?} {}{} {:?}{}: {}\n",
+                c.kind,
+                year(c.year),
+                c.indicator.as_deref().unwrap_or("-"),
+                c.measure,
+                value,
+                c.unit,
+                c.bound,
+                c.modality.map(|m| format!(" {m:?}")).unwrap_or_default(),
+                text
+            ));
+        }
+    }
     if d.warnings.is_empty() {
         s.push_str("  warnings:  none\n");
     }

@@ -154,6 +154,20 @@ pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> D
         ));
     }
 
+    // `下一步工作思路` without a year: the plan is for the year after the summary.
+    if plan_year.is_none() && st.plan_start.is_some() && ov.plan_year.is_none() {
+        if let Some(s) = summary_year {
+            plan_year = Some(s + 1);
+            warnings.push(warning(
+                WarningCode::Other,
+                format!("计划部分未写明年份,按总结年份的下一年({})计。", s + 1),
+                format!(
+                    "The plan half names no year; taken as the year after the summary ({}).",
+                    s + 1
+                ),
+            ));
+        }
+    }
     // A plan-only circular (`工作要点`) has no summary half.
     let has_summary = summary_year.is_some() || st.summary_heading.is_some() || plan_year.is_none();
     let ctx = claims::Context {
