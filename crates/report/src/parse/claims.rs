@@ -183,22 +183,11 @@ fn is_position(chars: &[char], n: &Num) -> bool {
     if n.base != "位" && is_cjk(next) {
         return false;
     }
+    // A scope word or a ranking verb shortly before: `居全省第三`, `位居全省县市首位`,
+    // `排名全省第二`, `县域第一名`.
     let before = text(chars, n.start.saturating_sub(10), n.start);
-    SCOPES.iter().any(|(w, _)| before.contains(w))
-        || RANK_CUES.iter().any(|w| before.ends_with(w))
-        || before.ends_with("全省")
-        || RANK_CUES.iter().any(|w| {
-            // cue followed by a scope word: `位居全省县市首位`
-            let b: String = before
-                .chars()
-                .rev()
-                .take(8)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            b.contains(w)
-        })
+    let near = text(chars, n.start.saturating_sub(8), n.start);
+    SCOPES.iter().any(|(w, _)| before.contains(w)) || RANK_CUES.iter().any(|w| near.contains(w))
 }
 
 /// Why a number is not a claim, if it is not.
