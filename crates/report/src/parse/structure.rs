@@ -162,8 +162,8 @@ fn point_prefix(chars: &[char]) -> Option<(u32, usize)> {
 /// The first sentence of a heading paragraph, capped: headings glued to their text
 /// (`(一)科技管理工作有新布局积极推进…`) keep only a readable head.
 fn heading_words(chars: &[char]) -> String {
-    let whole: String = chars.iter().collect();
-    if chars.len() <= 40 && !whole.contains('。') {
+    if chars.len() <= 40 && !chars.contains(&'。') {
+        let whole: String = chars.iter().collect();
         return whole.trim().trim_end_matches([',', ':', ';']).to_string();
     }
     let mut end = chars.len();
