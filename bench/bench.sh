@@ -35,7 +35,7 @@ else
     || { tail -30 "$OUT/build-clean.log"; exit 1; }; t1=$(now)
   # Touching a seed reruns build.rs (it embeds the parsed seeds), so the app crate, wasm-bindgen
   # and wasm-opt all run again: the edit-a-report loop.
-  seed="$(ls seeds/* | head -1)"
+  seed="$(find seeds -maxdepth 1 -type f | sort | head -1)"
   echo "bench: rebuild after touching $seed"
   touch "$seed"
   t2=$(now); trunk build --release --locked --dist "$dist" >"$OUT/build-touch.log" 2>&1 \

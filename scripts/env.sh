@@ -1,5 +1,6 @@
 # Environment for Duibiao's build and test tools; source it (scripts/setup.sh, serve.sh and test.sh do).
-# Safe to source from an interactive shell: it only sets variables.
+# Safe to source from an interactive shell: it only sets variables (so no `set -euo pipefail` here).
+# shellcheck shell=bash
 
 _duibiao_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # wasm-opt comes from the npm package binaryen (Debian's is too old for rustc's output); cargo

@@ -29,8 +29,9 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null
 }
 
-command -v cargo >/dev/null && command -v rustup >/dev/null \
-  || die "cargo and rustup are required (https://rustup.rs); this script installs everything else"
+if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
+  die "cargo and rustup are required (https://rustup.rs); this script installs everything else"
+fi
 
 # Rust: the wasm target and the lint/format components.
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
