@@ -72,7 +72,8 @@ else
 fi
 
 # A CJK font, or Chromium draws the Chinese text as boxes in screenshots (tests read text, people read pictures).
-if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; then
+if dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' \
+  || { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; }; then
   say "ok   CJK font"
 else
   timed apt_install fonts-noto-cjk
