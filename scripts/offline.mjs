@@ -116,7 +116,8 @@ const guard = (text, tag) => {
   return text;
 };
 
-let single = html;
+// `trunk serve` injects its live-reload client; a file meant to be passed around must not carry it.
+let single = html.replace(/<script\b[^>]*>(?:(?!<\/script>)[\s\S])*\.well-known\/trunk\/ws[\s\S]*?<\/script>\s*/gi, '');
 single = single.replace(/<link\b[^>]*>/gi, (tag) => {
   const href = (tag.match(/\bhref=["']?([^"'\s>]+)/i) || [])[1];
   if (!href || !isLocal(href)) return tag;

@@ -46,7 +46,8 @@ step test cargo test --workspace --locked
 step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --test web --locked
 # The one release build of the run; the e2e tests and the benchmarks use its dist/.
 step build trunk build --release --locked
-step e2e node --test tests/e2e/
+# A per-test limit, so a wedged browser fails the run instead of eating the CI budget.
+step e2e node --test --test-timeout=180000 tests/e2e/
 
 printf '\ntest.sh: all steps passed in %s s\n' "$(( SECONDS - t_start ))"
 printf '  %s\n' "${timings[@]}"
