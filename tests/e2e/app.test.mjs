@@ -55,6 +55,9 @@ describe('over http', () => {
         await page.goto(`${plain.url}/`);
         await waitForPlaces(page);
         await screenshot(page, `http-${size}`);
+        // The page itself never scrolls sideways, even on a phone (wide tables scroll in their own box).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `the page is ${overflow}px wider than the ${viewport.width}px viewport`);
         await clean();
       } finally {
         await context.close();
