@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
 import { DIST, PLACES, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot, waitForPlaces } from './helpers.mjs';
 
-// Set to null when the app side lands, so these tests count for real (see the test bodies).
+// Set to false when the app side lands, so these tests count for real (node treats null as todo too).
 const EMBED_TODO = 'waiting for app postMessage'; // the app posting {type:"duibiao:height", height}
 const PRERENDER_TODO = 'waiting for the prerendered #app'; // #app filled with content in dist/index.html
 
