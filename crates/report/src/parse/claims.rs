@@ -457,6 +457,29 @@ fn modality_for(chars: &[char], fs: usize, at: usize) -> Option<Modality> {
     (has_figure || between.contains(':')).then_some(m)
 }
 
+/// `预计` before a figure in its sentence, not cut off by a clause reporting a done deal
+/// (`预计…强度为2.0%,成功创建…,获批2家…`: the 2 is a fact, the 2.0% an estimate).
+fn is_estimated(chars: &[char], at: usize) -> bool {
+    let ss = sentence_start(chars, at, true);
+    let before = text(chars, ss, at);
+    let Some(bi) = before.rfind("预计") else {
+        return false;
+    };
+    let cue = ss + before[..bi].chars().count();
+    let mut k = clause_end(chars, cue);
+    while k < at {
+        let head = text(chars, k + 1, k + 4);
+        if ["成功", "获批", "获得", "完成", "创建", "实现"]
+            .iter()
+            .any(|w| head.starts_with(w))
+        {
+            return false;
+        }
+        k = clause_end(chars, k + 1);
+    }
+    true
+}
+
 /// Words that continue the previous figure's clause rather than start a new statement.
 const CONTINUATIONS: &[&str] = &[
     "同比",
@@ -608,8 +631,14 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
         let mut prev: Option<(Option<String>, String, usize)> = None;
         for n in group {
             let c = claim_for(ctx, n, &texts, prev.as_ref());
+            // `获省自然科学奖1项,实现了…“零”的突破` says the same thing twice: keep the count.
+            let restated = n.kind == NumKind::Zero
+                && c.indicator.is_some()
+                && prev.as_ref().is_some_and(|p| p.0 == c.indicator);
             prev = Some((c.indicator.clone(), c.subject.clone(), n.end));
-            claims.push(c);
+            if !restated {
+                claims.push(c);
+            }
         }
         i = j.max(i + 1);
     }
@@ -721,11 +750,21 @@ fn claim_for(
     } else {
         None
     };
-    let estimated = text(chars, sentence_start(chars, n.start, true), n.start).contains("预计");
+    let estimated = is_estimated(chars, n.start);
     let bound = if n.bound == Bound::Exact {
         numbers::prefix_bound(chars, n.start).unwrap_or(Bound::Exact)
     } else {
         n.bound
+    };
+    // `破零`: at least one of whatever the indicator counts.
+    let unit = if n.kind == NumKind::Zero {
+        indicator
+            .as_deref()
+            .and_then(crate::indicators::indicator)
+            .map(|i| i.unit.to_string())
+            .unwrap_or_default()
+    } else {
+        n.unit.clone()
     };
     let (ts, te) = texts
         .iter()
@@ -740,7 +779,7 @@ fn claim_for(
         measure,
         value: n.value,
         value_max: n.value_max,
-        unit: n.unit.clone(),
+        unit,
         bound,
         scope,
         modality,
