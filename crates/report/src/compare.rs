@@ -665,13 +665,16 @@ pub fn docs_for(corpus: &Corpus, py: &PlaceYear) -> Vec<usize> {
         .collect()
 }
 
+/// One chart column: the goal and the achievement bar, each a claim and its value.
+pub type Bars = (Option<(ClaimId, f64)>, Option<(ClaimId, f64)>);
+
 /// Bar-chart data for one indicator: per column, the first level goal and achievement, in the
 /// indicator's unit (unconvertible or redacted values are left out).
 pub fn chart_values(
     corpus: &Corpus,
     columns: &[PlaceYear],
     ind: &str,
-) -> Vec<(Option<(ClaimId, f64)>, Option<(ClaimId, f64)>)> {
+) -> Vec<Bars> {
     let unit = indicator(ind).map_or("", |i| i.unit);
     let row = indicator_rows(corpus, columns)
         .into_iter()
