@@ -1,29 +1,17 @@
-//! Comparison logic: place-years, alignment of goals and achievements per indicator, target
-//! status (met / exceeded / missed, ambition against last year's result), unit conversion,
-//! number formatting, CSV export and the text filter. Pure and host-tested; the app only renders.
+//! Comparison logic: place-years, alignment of goals and achievements, status, unit conversion,
+//! formatting, CSV and text filtering. Pure functions over the model, host-tested; the app is views
+//! over these.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use crate::indicators::{indicator, INDICATORS};
-use crate::model::*;
+use crate::{Bound, Claim, Document, Kind, Level, Measure, Modality, Scope};
 
-/// UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+/// Row id of claims that fit no indicator.
+pub const OTHER: &str = "other";
 
-impl Lang {
-    /// Picks the text for this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-/// One column: a place in a year.
+/// One comparison column: a place in a year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlaceYear {
     pub place: String,
@@ -39,120 +27,175 @@ impl PlaceYear {
     }
 }
 
-/// Points at one claim of one document in a corpus.
+/// A claim, addressed by document index and claim index in that document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ClaimId {
+pub struct ClaimRef {
     pub doc: usize,
     pub claim: usize,
 }
 
-/// A place that has reports, with the years it has goals or achievements for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceInfo {
-    pub name: String,
-    pub level: Level,
-    pub parent: Option<String>,
-    pub years: Vec<i32>,
-    /// Some report of this place carries warnings (inferred place, conflicting years …).
-    pub warned: bool,
+impl ClaimRef {
+    pub fn get<'a>(&self, docs: &'a [Document]) -> Option<&'a Claim> {
+        docs.get(self.doc)?.claims.get(self.claim)
+    }
 }
 
-/// A city with the counties and districts under it that have reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceGroup {
-    /// The city's name (present even when only its counties have reports).
-    pub city: String,
-    /// The city itself, when it has reports.
-    pub info: Option<PlaceInfo>,
-    pub children: Vec<PlaceInfo>,
+// ---------------------------------------------------------------------------------------------
+// Places and years
+
+/// The year a claim is about: its own, else its half's.
+pub fn claim_year(doc: &Document, claim: &Claim) -> Option<i32> {
+    claim.year.or(match claim.kind {
+        Kind::Achievement => doc.summary_year,
+        Kind::Goal => doc.plan_year,
+    })
 }
 
-/// Years a document speaks about: its halves' years and every claim's and item's own year.
-fn doc_years(d: &Document) -> Vec<i32> {
-    let mut ys: Vec<i32> = d
-        .summary_year
-        .into_iter()
-        .chain(d.plan_year)
-        .chain(d.claims.iter().filter_map(|c| c.year))
-        .chain(d.items.iter().filter_map(|i| i.year))
-        .collect();
-    ys.sort_unstable();
-    ys.dedup();
+/// The years a document speaks about: its summary and plan years and every claim year.
+pub fn doc_years(doc: &Document) -> BTreeSet<i32> {
+    let mut ys: BTreeSet<i32> = doc.summary_year.into_iter().chain(doc.plan_year).collect();
+    ys.extend(doc.claims.iter().filter_map(|c| claim_year(doc, c)));
     ys
 }
 
-/// All places with reports, grouped by city (cities first in name order), each with its years.
-pub fn places(corpus: &Corpus) -> Vec<PlaceGroup> {
-    let mut infos: Vec<PlaceInfo> = Vec::new();
-    for d in &corpus.documents {
-        let ys = doc_years(d);
-        match infos.iter_mut().find(|p| p.name == d.region.name) {
-            Some(p) => {
-                p.years.extend(ys);
-                p.years.sort_unstable();
-                p.years.dedup();
-                p.warned |= !d.warnings.is_empty();
-            }
-            None => infos.push(PlaceInfo {
-                name: d.region.name.clone(),
-                level: d.region.level,
-                parent: d.region.parent.clone(),
-                years: ys,
-                warned: !d.warnings.is_empty(),
-            }),
-        }
-    }
-    let mut groups: Vec<PlaceGroup> = Vec::new();
-    // Cities and places without a known city parent head their own group.
-    for p in infos.iter().filter(|p| !is_under_city(p)) {
-        groups.push(PlaceGroup {
-            city: p.name.clone(),
-            info: Some(p.clone()),
-            children: vec![],
+/// A place in the picker with the years it has data for (empty for a city shown only as a group).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub level: Level,
+    pub years: Vec<i32>,
+}
+
+/// A city (or any top place) with the counties/districts under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceGroup {
+    pub top: PlaceEntry,
+    pub children: Vec<PlaceEntry>,
+}
+
+/// Places grouped city → counties/districts (by `Region.parent`), each with its years.
+/// A county whose city has no report of its own gets a group headed by the city with no years.
+/// Groups keep the order places first appear in the corpus; children too.
+pub fn place_groups(docs: &[Document]) -> Vec<PlaceGroup> {
+    let mut order: Vec<String> = Vec::new();
+    let mut info: BTreeMap<String, (Level, Option<String>, BTreeSet<i32>)> = BTreeMap::new();
+    for d in docs {
+        let e = info.entry(d.region.name.clone()).or_insert_with(|| {
+            order.push(d.region.name.clone());
+            (d.region.level, d.region.parent.clone(), BTreeSet::new())
         });
+        e.2.extend(doc_years(d));
     }
-    for p in infos.iter().filter(|p| is_under_city(p)) {
-        let city = p.parent.clone().unwrap_or_default();
-        match groups.iter_mut().find(|g| g.city == city) {
-            Some(g) => g.children.push(p.clone()),
-            None => groups.push(PlaceGroup {
-                city,
-                info: None,
-                children: vec![p.clone()],
-            }),
+    let entry = |name: &str| {
+        let (level, _, years) = &info[name];
+        PlaceEntry {
+            name: name.to_string(),
+            level: *level,
+            years: years.iter().copied().collect(),
+        }
+    };
+    let is_child = |name: &str| {
+        let (level, parent, _) = &info[name];
+        matches!(level, Level::County | Level::District) && parent.is_some()
+    };
+    let mut groups: Vec<PlaceGroup> = Vec::new();
+    for name in &order {
+        if is_child(name) {
+            let parent = info[name].1.clone().unwrap_or_default();
+            let idx = match groups.iter().position(|g| g.top.name == parent) {
+                Some(i) => i,
+                None => {
+                    let top = if info.contains_key(&parent) && !is_child(&parent) {
+                        entry(&parent)
+                    } else {
+                        PlaceEntry {
+                            name: parent.clone(),
+                            level: Level::City,
+                            years: vec![],
+                        }
+                    };
+                    groups.push(PlaceGroup {
+                        top,
+                        children: vec![],
+                    });
+                    groups.len() - 1
+                }
+            };
+            groups[idx].children.push(entry(name));
+        } else if !groups.iter().any(|g| &g.top.name == name) {
+            groups.push(PlaceGroup {
+                top: entry(name),
+                children: vec![],
+            });
         }
     }
-    for g in &mut groups {
-        g.children.sort_by(|a, b| a.name.cmp(&b.name));
-    }
-    groups.sort_by(|a, b| a.city.cmp(&b.city));
     groups
 }
 
-fn is_under_city(p: &PlaceInfo) -> bool {
-    matches!(p.level, Level::County | Level::District)
-        && p.parent.as_deref().is_some_and(|c| c.ends_with('市'))
+/// Every place-year with data, in picker order.
+pub fn available(docs: &[Document]) -> Vec<PlaceYear> {
+    let mut out = Vec::new();
+    for g in place_groups(docs) {
+        for p in std::iter::once(&g.top).chain(&g.children) {
+            out.extend(p.years.iter().map(|&y| PlaceYear::new(&p.name, y)));
+        }
+    }
+    out
 }
 
-/// Every place-year that exists in the corpus, in display order.
-pub fn all_place_years(corpus: &Corpus) -> Vec<PlaceYear> {
+/// Sorts columns in picker order (place order, then year); drops duplicates and unknown ones.
+pub fn order_columns(docs: &[Document], cols: &[PlaceYear]) -> Vec<PlaceYear> {
+    available(docs)
+        .into_iter()
+        .filter(|py| cols.contains(py))
+        .collect()
+}
+
+/// Documents holding data for a place-year.
+pub fn column_docs(docs: &[Document], py: &PlaceYear) -> Vec<usize> {
+    (0..docs.len())
+        .filter(|&i| docs[i].region.name == py.place && doc_years(&docs[i]).contains(&py.year))
+        .collect()
+}
+
+/// Documents behind any of the columns, in corpus order.
+pub fn reports_for(docs: &[Document], cols: &[PlaceYear]) -> Vec<usize> {
+    let set: BTreeSet<usize> = cols.iter().flat_map(|c| column_docs(docs, c)).collect();
+    set.into_iter().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows and cells
+
+/// The row a claim belongs in: its indicator id, or [`OTHER`].
+pub fn row_of(claim: &Claim) -> &str {
+    match claim.indicator.as_deref() {
+        Some(id) if indicator(id).is_some() => id,
+        _ => OTHER,
+    }
+}
+
+/// Every claim for a place, year and row.
+pub fn claims_at(docs: &[Document], py: &PlaceYear, row: &str) -> Vec<ClaimRef> {
     let mut out = Vec::new();
-    for g in places(corpus) {
-        for p in g.info.iter().chain(g.children.iter()) {
-            for &y in &p.years {
-                out.push(PlaceYear::new(&p.name, y));
+    for (di, d) in docs.iter().enumerate() {
+        if d.region.name != py.place {
+            continue;
+        }
+        for (ci, c) in d.claims.iter().enumerate() {
+            if claim_year(d, c) == Some(py.year) && row_of(c) == row {
+                out.push(ClaimRef { doc: di, claim: ci });
             }
         }
     }
     out
 }
 
-/// The claims of one cell: a place-year and an indicator, goals and achievements apart.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Goals and achievements of one table cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cell {
-    pub goals: Vec<ClaimId>,
-    pub achievements: Vec<ClaimId>,
-    pub statuses: Vec<Status>,
+    pub goals: Vec<ClaimRef>,
+    pub achievements: Vec<ClaimRef>,
 }
 
 impl Cell {
@@ -161,553 +204,788 @@ impl Cell {
     }
 }
 
-/// One indicator across the selected place-years.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub indicator: &'static str,
-    pub cells: Vec<Cell>,
+pub fn cell(docs: &[Document], py: &PlaceYear, row: &str) -> Cell {
+    let mut c = Cell::default();
+    for r in claims_at(docs, py, row) {
+        match docs[r.doc].claims[r.claim].kind {
+            Kind::Goal => c.goals.push(r),
+            Kind::Achievement => c.achievements.push(r),
+        }
+    }
+    c
 }
 
-/// Looks a claim up.
-pub fn claim(corpus: &Corpus, id: ClaimId) -> Option<(&Document, &Claim)> {
-    let d = corpus.documents.get(id.doc)?;
-    Some((d, d.claims.get(id.claim)?))
-}
-
-/// Claims of a place for a year and indicator (`None` = claims without an indicator).
-pub fn claims_for<'a>(
-    corpus: &'a Corpus,
-    py: &PlaceYear,
-    indicator: Option<&str>,
-) -> impl Iterator<Item = ClaimId> + 'a {
-    let place = py.place.clone();
-    let year = py.year;
-    let indicator = indicator.map(str::to_string);
-    corpus
-        .documents
+/// Rows with at least one claim in the columns: indicators in table order, then [`OTHER`].
+pub fn rows(docs: &[Document], cols: &[PlaceYear]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = INDICATORS
         .iter()
-        .enumerate()
-        .filter(move |(_, d)| d.region.name == place)
-        .flat_map(move |(di, d)| {
-            let indicator = indicator.clone();
-            d.claims
-                .iter()
-                .enumerate()
-                .filter(move |(_, c)| c.year == Some(year) && c.indicator == indicator)
-                .map(move |(ci, _)| ClaimId { doc: di, claim: ci })
-        })
+        .map(|i| i.id)
+        .filter(|id| cols.iter().any(|c| !claims_at(docs, c, id).is_empty()))
+        .collect();
+    if cols.iter().any(|c| !claims_at(docs, c, OTHER).is_empty()) {
+        out.push(OTHER);
+    }
+    out
 }
 
-/// The indicator table: one row per indicator that has a claim in any selected column.
-pub fn indicator_rows(corpus: &Corpus, columns: &[PlaceYear]) -> Vec<Row> {
-    INDICATORS
-        .iter()
-        .filter_map(|info| {
-            let cells: Vec<Cell> = columns
-                .iter()
-                .map(|py| {
-                    let mut cell = Cell::default();
-                    for id in claims_for(corpus, py, Some(info.id)) {
-                        match corpus.documents[id.doc].claims[id.claim].kind {
-                            Kind::Goal => cell.goals.push(id),
-                            Kind::Achievement => cell.achievements.push(id),
-                        }
-                    }
-                    cell.statuses = statuses(corpus, py, info.id, &cell.goals);
-                    cell
-                })
-                .collect();
-            cells.iter().any(|c| !c.is_empty()).then_some(Row {
-                indicator: info.id,
-                cells,
-            })
-        })
-        .collect()
+// ---------------------------------------------------------------------------------------------
+// Units
+
+/// (unit, family, factor to the family's base unit)
+const UNITS: &[(&str, &str, f64)] = &[
+    ("元", "money", 1.0),
+    ("万元", "money", 1e4),
+    ("亿元", "money", 1e8),
+    ("平方米", "area", 1.0),
+    ("万平方米", "area", 1e4),
+    ("万方", "area", 1e4),
+    ("人", "people", 1.0),
+    ("名", "people", 1.0),
+    ("万人", "people", 1e4),
+];
+
+/// Converts a value between units of the same kind (1亿元 = 10000万元, 万方 = 万平方米, 名 = 人).
+/// `None` when the units do not measure the same thing.
+pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
+    if from == to {
+        return Some(value);
+    }
+    let f = UNITS.iter().find(|u| u.0 == from)?;
+    let t = UNITS.iter().find(|u| u.0 == to)?;
+    (f.1 == t.1).then(|| value * f.2 / t.2)
 }
 
-/// How a target compares with a result.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Value, upper value and unit of a claim as shown in a row: converted to the indicator's unit
+/// when it is a level in a convertible unit, else as written.
+pub fn shown(claim: &Claim) -> (Option<f64>, Option<f64>, String) {
+    if claim.measure == Measure::Level {
+        if let Some(info) = claim.indicator.as_deref().and_then(indicator) {
+            if claim.unit != info.unit && convert(1.0, &claim.unit, info.unit).is_some() {
+                let c = |v: Option<f64>| v.and_then(|v| convert(v, &claim.unit, info.unit));
+                return (c(claim.value), c(claim.value_max), info.unit.to_string());
+            }
+        }
+    }
+    (claim.value, claim.value_max, claim.unit.clone())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status of a target against a result, and ambition against last year's result
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
     Met,
     Exceeded,
     Missed,
 }
 
-/// What a goal says against the place's achievements.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Status {
-    /// A goal for year Y and a claimed result for Y: `margin` is result − target, in the goal's
-    /// unit (for ranks: positions, positive = better than the target).
-    Outcome {
-        goal: ClaimId,
-        result: ClaimId,
-        verdict: Verdict,
-        margin: f64,
-    },
-    /// A goal for Y against the result for Y−1: `change` is the target's relative change in %
-    /// (for ranks: positions gained).
-    Ambition {
-        goal: ClaimId,
-        last: ClaimId,
-        change: f64,
-    },
+/// How far a result is from its target. `value` is signed, positive = better than the target
+/// (for ranks: places better); in percentage points for growth and share measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Margin {
+    pub value: f64,
+    /// Unit of `value` (the goal's unit; `%` means percentage points for growth/share).
+    pub unit: String,
+    /// Relative margin in %, for levels only.
+    pub pct: Option<f64>,
 }
 
-/// Converts a value between units of the same dimension (亿元/万元/元, 万平方米/平方米, 万人/人).
-pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
-    if from == to {
-        return Some(value);
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub goal: ClaimRef,
+    pub result: ClaimRef,
+    pub verdict: Verdict,
+    pub margin: Margin,
+    /// The result itself is not exact (`超`, `近`, `约`, a range) or is an estimate.
+    pub approximate: bool,
+}
+
+fn comparable(a: &Claim, b: &Claim) -> bool {
+    a.measure == b.measure
+        && !a.redacted
+        && !b.redacted
+        && a.value.is_some()
+        && b.value.is_some()
+        && convert(1.0, &b.unit, &a.unit).is_some()
+        && (a.measure != Measure::Rank
+            || a.scope == b.scope
+            || a.scope.is_none()
+            || b.scope.is_none())
+}
+
+const EPS: f64 = 1e-9;
+
+/// Judges one result against one goal (same measure, convertible units, neither redacted).
+/// Returns `None` when they cannot be compared.
+pub fn evaluate(goal: &Claim, result: &Claim) -> Option<(Verdict, Margin)> {
+    if !comparable(goal, result) {
+        return None;
     }
-    fn scale(u: &str) -> Option<(&'static str, f64)> {
-        Some(match u {
-            "亿元" => ("元", 1e8),
-            "万元" => ("元", 1e4),
-            "元" => ("元", 1.0),
-            "万平方米" | "万方" => ("平方米", 1e4),
-            "平方米" => ("平方米", 1.0),
-            "万人" => ("人", 1e4),
-            "人" | "名" => ("人", 1.0),
-            "家" | "个" => ("家", 1.0),
-            _ => return None,
+    let rank = goal.measure == Measure::Rank;
+    let a = convert(result.value?, &result.unit, &goal.unit)?;
+    let lo = goal.value?;
+    let hi = if goal.bound == Bound::Range {
+        goal.value_max.unwrap_or(lo)
+    } else {
+        lo
+    };
+    // "better" = larger, except for ranks (1st beats 3rd).
+    let better = |x: f64, y: f64| if rank { y - x } else { x - y }; // how much x beats y
+    let (easy, hard) = if rank { (hi, lo) } else { (lo, hi) }; // the bar to clear, the top of the range
+    let over = better(a, easy);
+    let short = over < -EPS || (goal.bound == Bound::MoreThan && over.abs() <= EPS);
+    let verdict = if short {
+        Verdict::Missed
+    } else if better(a, hard) > EPS {
+        Verdict::Exceeded
+    } else {
+        Verdict::Met
+    };
+    let value = match verdict {
+        Verdict::Missed => over,
+        Verdict::Exceeded => better(a, hard),
+        Verdict::Met => 0.0,
+    };
+    let base = if verdict == Verdict::Exceeded {
+        hard
+    } else {
+        easy
+    };
+    let pct = (goal.measure == Measure::Level && base.abs() > EPS).then(|| value / base * 100.0);
+    Some((
+        verdict,
+        Margin {
+            value,
+            unit: goal.unit.clone(),
+            pct,
+        },
+    ))
+}
+
+/// Likeness of two subjects, to tell which of several results a goal is about: shared character
+/// pairs, plus a bonus when both count a stock (`总量`, `累计`, `有效`) or both count new additions.
+fn similarity(a: &str, b: &str) -> usize {
+    let bi = |s: &str| -> BTreeSet<(char, char)> {
+        let cs: Vec<char> = s.chars().collect();
+        cs.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let shared = bi(a).intersection(&bi(b)).count();
+    let stock = |s: &str| {
+        ["总量", "累计", "有效", "总数", "拥有"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    if shared > 0 && stock(a) == stock(b) {
+        shared + 3
+    } else {
+        shared
+    }
+}
+
+/// The result a goal should be judged against among candidate achievements: the only comparable
+/// one, or the one whose subject is most like the goal's (ties and no likeness: none).
+fn pick(docs: &[Document], goal: &Claim, cands: &[ClaimRef]) -> Option<ClaimRef> {
+    let ok: Vec<ClaimRef> = cands
+        .iter()
+        .copied()
+        .filter(|r| r.get(docs).is_some_and(|c| comparable(goal, c)))
+        .collect();
+    if ok.len() == 1 {
+        return Some(ok[0]);
+    }
+    let mut scored: Vec<(usize, ClaimRef)> = ok
+        .iter()
+        .map(|r| {
+            (
+                similarity(&goal.subject, &docs[r.doc].claims[r.claim].subject),
+                *r,
+            )
         })
+        .collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    match scored.as_slice() {
+        [(s, r), rest @ ..] if *s > 0 && rest.first().is_none_or(|n| n.0 < *s) => Some(*r),
+        _ => None,
     }
-    let (da, fa) = scale(from)?;
-    let (db, fb) = scale(to)?;
-    (da == db).then_some(value * fa / fb)
 }
 
-/// Characters two subjects share (a rough "same thing counted" test for pairing claims).
-fn overlap(a: &str, b: &str) -> usize {
-    let bs: Vec<char> = b.chars().collect();
-    a.chars().filter(|c| bs.contains(c)).count()
+fn place_of(docs: &[Document], r: ClaimRef) -> &str {
+    &docs[r.doc].region.name
 }
 
-/// Picks, among candidate results, the one measuring the same thing as the goal.
-fn best_match<'a>(
-    corpus: &'a Corpus,
-    goal: &Claim,
-    candidates: impl Iterator<Item = ClaimId>,
-) -> Option<(ClaimId, &'a Claim, f64)> {
-    let g_unit = goal.unit.as_str();
-    candidates
-        .filter_map(|id| {
-            let (_, c) = claim(corpus, id)?;
-            if c.kind != Kind::Achievement || c.measure != goal.measure || c.redacted {
+/// Achievements of a place in a year on the row of `goal`.
+fn results_for(docs: &[Document], goal: ClaimRef, year: i32) -> Vec<ClaimRef> {
+    let g = &docs[goal.doc].claims[goal.claim];
+    let py = PlaceYear::new(place_of(docs, goal), year);
+    claims_at(docs, &py, row_of(g))
+        .into_iter()
+        .filter(|r| docs[r.doc].claims[r.claim].kind == Kind::Achievement)
+        .collect()
+}
+
+/// Target vs result: the goal's place has an achievement for the goal's year on the same
+/// indicator and measure. `None` for claims that fit no indicator, redacted ones, or no match.
+pub fn status(docs: &[Document], goal: ClaimRef) -> Option<Status> {
+    let g = goal.get(docs)?;
+    if g.kind != Kind::Goal || row_of(g) == OTHER {
+        return None;
+    }
+    let year = claim_year(&docs[goal.doc], g)?;
+    let result = pick(docs, g, &results_for(docs, goal, year))?;
+    let r = result.get(docs)?;
+    let (verdict, margin) = evaluate(g, r)?;
+    Some(Status {
+        goal,
+        result,
+        verdict,
+        margin,
+        approximate: r.bound != Bound::Exact || r.estimated,
+    })
+}
+
+/// How a target compares with the last result: the goal's place has an achievement for the year
+/// before on the same indicator and measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ambition {
+    pub goal: ClaimRef,
+    pub base: ClaimRef,
+    /// Signed change from the base to the target: % for levels, percentage points for growth and
+    /// share, places for ranks (positive = a better rank).
+    pub change: f64,
+    pub measure: Measure,
+}
+
+pub fn ambition(docs: &[Document], goal: ClaimRef) -> Option<Ambition> {
+    let g = goal.get(docs)?;
+    if g.kind != Kind::Goal || row_of(g) == OTHER {
+        return None;
+    }
+    let year = claim_year(&docs[goal.doc], g)?;
+    let base = pick(docs, g, &results_for(docs, goal, year - 1))?;
+    let b = base.get(docs)?;
+    let last = convert(b.value?, &b.unit, &g.unit)?;
+    let target = g.value?;
+    let change = match g.measure {
+        Measure::Level => {
+            if last.abs() < EPS {
                 return None;
             }
-            let v = convert(c.value?, &c.unit, g_unit)
-                .or_else(|| (c.unit.is_empty() || g_unit.is_empty()).then_some(c.value?))?;
-            Some((id, c, v))
-        })
-        .max_by_key(|(_, c, _)| overlap(&c.subject, &goal.subject))
+            (target - last) / last * 100.0
+        }
+        Measure::Growth | Measure::Share => target - last,
+        Measure::Rank => last - target,
+    };
+    Some(Ambition {
+        goal,
+        base,
+        change,
+        measure: g.measure,
+    })
 }
 
-/// Status of each goal of a cell: against a same-year result, else against last year's.
-pub fn statuses(corpus: &Corpus, py: &PlaceYear, ind: &str, goals: &[ClaimId]) -> Vec<Status> {
-    let mut out = Vec::new();
-    for &gid in goals {
-        let Some((_, g)) = claim(corpus, gid) else {
-            continue;
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/// A number without needless decimals: `113`, `2.3`, `0.3567`.
+pub fn fmt_num(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        return format!("{}", v.round() as i64);
+    }
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A signed number: `+13`, `−11.5` (true minus sign).
+pub fn fmt_signed(v: f64, decimals: usize) -> String {
+    let r = format!("{:.*}", decimals, v.abs());
+    let r = if r.contains('.') {
+        r.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        r
+    };
+    if r.chars().all(|c| c == '0' || c == '.') {
+        "±0".to_string()
+    } else if v < 0.0 {
+        format!("−{r}")
+    } else {
+        format!("+{r}")
+    }
+}
+
+/// English for a unit as written (numbers keep Chinese units in Chinese).
+pub fn unit_en(unit: &str) -> &str {
+    match unit {
+        "家" => " orgs",
+        "项" => " items",
+        "件" => " patents",
+        "人" | "名" => " people",
+        "个" => " units",
+        "支" => " teams",
+        "条" => " items",
+        "场" => " sessions",
+        "亿元" => "00M yuan",
+        "万元" => "0k yuan",
+        "万平方米" | "万方" => "0k m²",
+        "万人年" => "0k person-years",
+        "%" => "%",
+        other => other,
+    }
+}
+
+fn scope_label(scope: Option<Scope>, en: bool) -> &'static str {
+    match (scope, en) {
+        (Some(Scope::National), false) => "全国",
+        (Some(Scope::Province), false) => "全省",
+        (Some(Scope::City), false) => "全市",
+        (Some(Scope::County), false) => "全县(区)",
+        (Some(Scope::Region), false) => "区域",
+        (None, false) => "",
+        (Some(Scope::National), true) => " nationally",
+        (Some(Scope::Province), true) => " in the province",
+        (Some(Scope::City), true) => " in the city",
+        (Some(Scope::County), true) => " in the county",
+        (Some(Scope::Region), true) => " in the region",
+        (None, true) => "",
+    }
+}
+
+/// Number with unit in the given language: `113家` / `113 orgs`; English keeps 亿/万 as ×10⁸/×10⁴.
+fn with_unit(v: &str, unit: &str, en: bool) -> String {
+    if !en || unit == "%" {
+        return format!("{v}{unit}");
+    }
+    match unit {
+        "亿元" => format!("{v} ×100M yuan"),
+        "万元" => format!("{v} ×10k yuan"),
+        "万平方米" | "万方" => format!("{v} ×10k m²"),
+        "万人年" => format!("{v} ×10k person-years"),
+        _ => format!("{v}{}", unit_en(unit)),
+    }
+}
+
+/// The value of a claim as a reader should see it, with its bound: `≥25家`, `>709亿元`, `3–5个`,
+/// `约1000项`, `近900亿元`, `全省第3`, `增速22.4%`, `已隐去`. Levels are shown in the indicator's unit.
+pub fn format_value(claim: &Claim, en: bool) -> String {
+    let (value, value_max, unit) = shown(claim);
+    let Some(v) = value.filter(|_| !claim.redacted) else {
+        return if en { "redacted" } else { "已隐去" }.to_string();
+    };
+    if claim.measure == Measure::Rank {
+        let n = fmt_num(v);
+        return if en {
+            format!("rank {n}{}", scope_label(claim.scope, true))
+        } else if claim.scope.is_none() {
+            format!("第{n}位")
+        } else {
+            format!("{}第{n}", scope_label(claim.scope, false))
         };
-        let Some(target) = g.value.filter(|_| !g.redacted) else {
-            continue;
-        };
-        let same_year = claims_for(corpus, py, Some(ind));
-        if let Some((rid, _, v)) = best_match(corpus, g, same_year) {
-            let (verdict, margin) = judge(g, target, v);
-            out.push(Status::Outcome {
-                goal: gid,
-                result: rid,
-                verdict,
-                margin,
-            });
-            continue;
+    }
+    let num = match (claim.bound, value_max) {
+        (Bound::Range, Some(m)) => format!("{}–{}", fmt_num(v), fmt_num(m)),
+        _ => fmt_num(v),
+    };
+    let body = with_unit(&num, &unit, en);
+    let bounded = match (claim.bound, en) {
+        (Bound::AtLeast, _) => format!("≥{body}"),
+        (Bound::MoreThan, _) => format!(">{body}"),
+        (Bound::Approx, false) => format!("约{body}"),
+        (Bound::Approx, true) => format!("≈{body}"),
+        (Bound::Nearly, false) => format!("近{body}"),
+        (Bound::Nearly, true) => format!("nearly {body}"),
+        _ => body,
+    };
+    match (claim.measure, en) {
+        (Measure::Growth, false) => format!("增长{bounded}"),
+        (Measure::Growth, true) => format!("growth {bounded}"),
+        (Measure::Share, false) => format!("占比{bounded}"),
+        (Measure::Share, true) => format!("share {bounded}"),
+        _ => bounded,
+    }
+}
+
+/// Words for the claim's modality and estimate flag: `确保`, `力争`, `预计`.
+pub fn tags(claim: &Claim, en: bool) -> Vec<&'static str> {
+    let mut t = Vec::new();
+    match (claim.modality, en) {
+        (Some(Modality::Ensure), false) => t.push("确保"),
+        (Some(Modality::Strive), false) => t.push("力争"),
+        (Some(Modality::Ensure), true) => t.push("ensure"),
+        (Some(Modality::Strive), true) => t.push("strive"),
+        (None, _) => {}
+    }
+    if claim.estimated {
+        t.push(if en { "estimate" } else { "预计" });
+    }
+    t
+}
+
+/// `超额 +13家(+13%)`, `达成`, `未达成 −5家(−5%)`; ranks in places, percentages in points.
+pub fn format_status(s: &Status, en: bool) -> String {
+    let word = match (s.verdict, en) {
+        (Verdict::Met, false) => "达成",
+        (Verdict::Exceeded, false) => "超额",
+        (Verdict::Missed, false) => "未达成",
+        (Verdict::Met, true) => "met",
+        (Verdict::Exceeded, true) => "exceeded",
+        (Verdict::Missed, true) => "missed",
+    };
+    if s.verdict == Verdict::Met {
+        return word.to_string();
+    }
+    let m = &s.margin;
+    let amount = if m.unit == "位" {
+        let n = fmt_signed(m.value, 0);
+        if en {
+            format!("{n} places")
+        } else {
+            format!("{n}位")
         }
-        let last_py = PlaceYear::new(&py.place, py.year - 1);
-        let last_year = claims_for(corpus, &last_py, Some(ind));
-        if let Some((lid, _, v)) = best_match(corpus, g, last_year) {
-            let change = if g.measure == Measure::Rank {
-                v - target
-            } else if v != 0.0 {
-                (target - v) / v.abs() * 100.0
-            } else {
-                continue;
-            };
-            out.push(Status::Ambition {
-                goal: gid,
-                last: lid,
-                change,
-            });
+    } else if m.unit == "%" {
+        let n = fmt_signed(m.value, 2);
+        if en {
+            format!("{n} pp")
+        } else {
+            format!("{n}个百分点")
+        }
+    } else {
+        with_unit(&fmt_signed(m.value, 4), &m.unit, en)
+    };
+    match m.pct {
+        Some(p) => format!("{word} {amount} ({}%)", fmt_signed(p, 1)),
+        None => format!("{word} {amount}"),
+    }
+}
+
+/// `目标较上年 −11.5%` / `target vs last year −11.5%`.
+pub fn format_ambition(a: &Ambition, en: bool) -> String {
+    let (n, unit) = match a.measure {
+        Measure::Level => (fmt_signed(a.change, 1), "%"),
+        Measure::Growth | Measure::Share => {
+            (fmt_signed(a.change, 2), if en { " pp" } else { "个百分点" })
+        }
+        Measure::Rank => (fmt_signed(a.change, 0), if en { " places" } else { "位" }),
+    };
+    if en {
+        format!("target vs last year {n}{unit}")
+    } else {
+        format!("目标较上年 {n}{unit}")
+    }
+}
+
+/// Where the number stands in the claim's sentence, as a byte range of `claim.text`: from the
+/// parser's offsets when they fit, else by searching the written value.
+pub fn number_span(claim: &Claim) -> Option<Range<usize>> {
+    let len = claim.text.chars().count();
+    if claim.number_end > claim.number_start
+        && claim.number_start >= claim.start
+        && claim.number_end - claim.start <= len
+    {
+        let a = char_to_byte(&claim.text, claim.number_start - claim.start);
+        let b = char_to_byte(&claim.text, claim.number_end - claim.start);
+        return Some(a..b);
+    }
+    let needle = if claim.redacted {
+        "x".to_string()
+    } else {
+        fmt_num(claim.value?)
+    };
+    let at = claim.text.find(&needle)?;
+    Some(at..at + needle.len())
+}
+
+/// Byte offset of the `n`th char (the end when past it).
+pub fn char_to_byte(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+/// The number spans of a document's claims as byte ranges of `doc.text`, sorted, non-overlapping
+/// (a claim whose number overlaps an earlier one is left out), with the claim index.
+pub fn claim_spans(doc: &Document) -> Vec<(Range<usize>, usize)> {
+    let idx: Vec<usize> = doc
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([doc.text.len()])
+        .collect();
+    let mut spans: Vec<(Range<usize>, usize)> = doc
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.number_end > c.number_start && c.number_end < idx.len())
+        .map(|(i, c)| (idx[c.number_start]..idx[c.number_end], i))
+        .collect();
+    spans.sort_by_key(|s| (s.0.start, s.0.end));
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+    for s in spans {
+        if out.last().is_none_or(|l| l.0.end <= s.0.start) {
+            out.push(s);
         }
     }
     out
 }
 
-/// Judges a result against a goal. Ranks: smaller is better.
-fn judge(goal: &Claim, target: f64, result: f64) -> (Verdict, f64) {
-    const EPS: f64 = 1e-9;
-    if goal.measure == Measure::Rank {
-        let margin = target - result;
-        let v = if margin > EPS {
-            Verdict::Exceeded
-        } else if margin >= -EPS {
-            Verdict::Met
-        } else {
-            Verdict::Missed
-        };
-        return (v, margin);
-    }
-    let (lo, hi) = match (goal.bound, goal.value_max) {
-        (Bound::Range, Some(max)) => (target, max),
-        _ => (target, target),
-    };
-    let below = result < lo - EPS
-        || (goal.bound == Bound::MoreThan && result <= lo + EPS && goal.value_max.is_none());
-    if below {
-        (Verdict::Missed, result - lo)
-    } else if result > hi + EPS {
-        (Verdict::Exceeded, result - hi)
+// ---------------------------------------------------------------------------------------------
+// Text filter
+
+/// Matches of a filter in a text: `None` when some word of the query is missing, else the byte
+/// ranges of every occurrence of every word (merged, sorted). Words are separated by spaces;
+/// Latin letters match regardless of case. An empty query matches with no ranges.
+pub fn find_matches(text: &str, query: &str) -> Option<Vec<Range<usize>>> {
+    let hay = text.to_lowercase();
+    // Lower-casing may change byte lengths outside ASCII; then fall back to the text itself.
+    let hay = if hay.len() == text.len() {
+        hay
     } else {
-        (Verdict::Met, result - lo)
-    }
-}
-
-/// Trims a float for display: at most two decimals, no trailing zeros.
-pub fn num(v: f64) -> String {
-    let s = format!("{:.2}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
-}
-
-fn scope_label(scope: Option<Scope>, lang: Lang) -> &'static str {
-    match scope {
-        Some(Scope::National) => lang.pick("全国", "national"),
-        Some(Scope::Province) => lang.pick("全省", "in the province"),
-        Some(Scope::City) => lang.pick("全市", "in the city"),
-        Some(Scope::County) => lang.pick("全县(区)", "in the county"),
-        Some(Scope::Region) => lang.pick("区域内", "in the region"),
-        None => "",
-    }
-}
-
-/// English for the units that occur.
-pub fn unit_label(unit: &str, lang: Lang) -> String {
-    if lang == Lang::Zh {
-        return unit.to_string();
-    }
-    match unit {
-        "亿元" => " × 100 M yuan",
-        "万元" => " × 10,000 yuan",
-        "元" => " yuan",
-        "家" | "个" => "",
-        "项" => " items",
-        "件" => " patents",
-        "人" | "名" => " people",
-        "支" => " teams",
-        "万平方米" => " × 10,000 m²",
-        "万人年" => " × 10,000 person-years",
-        "%" => "%",
-        other => other,
-    }
-    .to_string()
-}
-
-/// Formats a claim's number in the unit `unit` (converted when possible), with its bound:
-/// `≥25家`, `>709亿元`, `≈1000项`, `3–5个`, `全省第5`, redacted as `已隐去`.
-pub fn format_claim(c: &Claim, unit: Option<&str>, lang: Lang) -> String {
-    if c.redacted || c.value.is_none() {
-        return lang.pick("数值已隐去", "value redacted").to_string();
-    }
-    let v = c.value.unwrap_or_default();
-    if c.measure == Measure::Rank {
-        let scope = scope_label(c.scope, lang);
-        let top = matches!(c.bound, Bound::AtLeast | Bound::Approx) || c.text.contains('前');
-        return match (lang, top) {
-            (Lang::Zh, false) => format!("{scope}第{}", num(v)),
-            (Lang::Zh, true) => format!("{scope}前{}", num(v)),
-            (Lang::En, false) => format!("#{} {scope}", num(v)).trim().to_string(),
-            (Lang::En, true) => format!("top {} {scope}", num(v)).trim().to_string(),
-        };
-    }
-    let (v, vmax, u) = match unit.and_then(|u| Some((convert(v, &c.unit, u)?, u))) {
-        Some((cv, u)) => (
-            cv,
-            c.value_max.and_then(|m| convert(m, &c.unit, u)),
-            u.to_string(),
-        ),
-        None => (v, c.value_max, c.unit.clone()),
+        text.to_string()
     };
-    let ul = unit_label(&u, lang);
-    let sign = if c.measure == Measure::Growth && v > 0.0 {
-        "+"
-    } else {
-        ""
-    };
-    let body = match vmax {
-        Some(m) if c.bound == Bound::Range => format!("{}–{}{ul}", num(v), num(m)),
-        _ => format!("{sign}{}{ul}", num(v)),
-    };
-    let prefix = match c.bound {
-        Bound::Exact | Bound::Range => "",
-        Bound::AtLeast => "≥",
-        Bound::MoreThan => ">",
-        Bound::Nearly => lang.pick("近", "nearly "),
-        Bound::Approx => "≈",
-    };
-    format!("{prefix}{body}")
-}
-
-/// A short label of what kind of number it is (level needs none).
-pub fn measure_label(m: Measure, lang: Lang) -> &'static str {
-    match m {
-        Measure::Level => "",
-        Measure::Growth => lang.pick("增速", "growth"),
-        Measure::Share => lang.pick("占比", "share"),
-        Measure::Rank => lang.pick("排名", "rank"),
-    }
-}
-
-/// Modality word for goals.
-pub fn modality_label(m: Option<Modality>, lang: Lang) -> &'static str {
-    match m {
-        Some(Modality::Ensure) => lang.pick("确保", "ensure"),
-        Some(Modality::Strive) => lang.pick("力争", "strive"),
-        None => "",
-    }
-}
-
-/// A status in words, e.g. `超额完成 +13家` / `target −11.5% vs last year`.
-pub fn status_text(corpus: &Corpus, s: &Status, lang: Lang) -> String {
-    match *s {
-        Status::Outcome {
-            goal,
-            verdict,
-            margin,
-            ..
-        } => {
-            let unit = claim(corpus, goal)
-                .map(|(_, g)| {
-                    if g.measure == Measure::Rank {
-                        lang.pick("位", " places").to_string()
-                    } else {
-                        unit_label(&g.unit, lang)
-                    }
-                })
-                .unwrap_or_default();
-            let m = if margin > 0.0 {
-                format!("+{}{unit}", num(margin))
-            } else {
-                format!("{}{unit}", num(margin))
-            };
-            match verdict {
-                Verdict::Met => lang.pick("✓ 达成目标", "✓ target met").to_string(),
-                Verdict::Exceeded => format!("{} {m}", lang.pick("▲ 超额完成", "▲ exceeded by")),
-                Verdict::Missed => format!("{} {m}", lang.pick("▼ 未达成", "▼ missed by")),
-            }
+    let mut ranges = Vec::new();
+    for word in query.split_whitespace() {
+        let w = word.to_lowercase();
+        let mut found = false;
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(&w) {
+            found = true;
+            ranges.push(from + i..from + i + w.len());
+            from += i + w.len().max(1);
         }
-        Status::Ambition { goal, change, .. } => {
-            let rank = claim(corpus, goal).is_some_and(|(_, g)| g.measure == Measure::Rank);
-            let sign = if change > 0.0 { "+" } else { "" };
-            if rank {
-                format!(
-                    "{} {sign}{}{}",
-                    lang.pick("目标较上年排名", "target vs last year's rank:"),
-                    num(change),
-                    lang.pick("位", " places")
-                )
-            } else {
-                format!(
-                    "{} {sign}{}%",
-                    lang.pick("目标较上年实绩", "target vs last year's result:"),
-                    num(change)
-                )
-            }
+        if !found {
+            return None;
         }
     }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(l) if r.start <= l.end => l.end = l.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    Some(merged)
 }
 
-/// Display name of an indicator id.
-pub fn indicator_name(id: &str, lang: Lang) -> &str {
-    indicator(id).map_or(id, |i| lang.pick(i.name_zh, i.name_en))
+/// Cuts a text into (piece, highlighted) runs by sorted non-overlapping byte ranges.
+pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        if r.start > at {
+            out.push((&text[at..r.start], false));
+        }
+        if r.end > r.start {
+            out.push((&text[r.clone()], true));
+        }
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
 }
 
-/// Quotes one CSV field (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
-/// The current comparison as CSV: one line per claim, UTF-8 with a BOM so spreadsheet programs
-/// read the Chinese correctly.
-pub fn comparison_csv(corpus: &Corpus, columns: &[PlaceYear], lang: Lang) -> String {
-    let header = [
-        lang.pick("指标", "indicator"),
-        lang.pick("地区", "place"),
-        lang.pick("年份", "year"),
-        lang.pick("类型", "kind"),
-        lang.pick("口径", "measure"),
-        lang.pick("数值", "value"),
-        lang.pick("上限", "value_max"),
-        lang.pick("单位", "unit"),
-        lang.pick("界限", "bound"),
-        lang.pick("力度", "modality"),
-        lang.pick("预计", "estimated"),
-        lang.pick("已隐去", "redacted"),
-        lang.pick("来源报告", "report"),
-        lang.pick("原文", "source sentence"),
-    ];
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.map(csv_field).join(","));
-    out.push_str("\r\n");
-    for row in indicator_rows(corpus, columns) {
-        for (py, cell) in columns.iter().zip(&row.cells) {
-            for &id in cell.goals.iter().chain(&cell.achievements) {
-                let Some((d, c)) = claim(corpus, id) else {
-                    continue;
-                };
-                let fields = [
-                    indicator_name(row.indicator, lang).to_string(),
-                    py.place.clone(),
-                    py.year.to_string(),
-                    match c.kind {
-                        Kind::Goal => lang.pick("目标", "goal"),
-                        Kind::Achievement => lang.pick("实绩", "achievement"),
-                    }
-                    .to_string(),
-                    format!("{:?}", c.measure).to_lowercase(),
-                    c.value.map(num).unwrap_or_default(),
-                    c.value_max.map(num).unwrap_or_default(),
-                    c.unit.clone(),
-                    format!("{:?}", c.bound).to_lowercase(),
-                    modality_label(c.modality, lang).to_string(),
-                    c.estimated.to_string(),
-                    c.redacted.to_string(),
-                    d.title.clone(),
-                    c.text.clone(),
-                ];
-                out.push_str(
-                    &fields
-                        .iter()
-                        .map(|f| csv_field(f))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                );
-                out.push_str("\r\n");
-            }
-        }
-    }
-    out
-}
-
-/// Char ranges where `query` occurs in `text` (ASCII case-insensitive), for highlighting.
-pub fn find_matches(text: &str, query: &str) -> Vec<(usize, usize)> {
-    let q: Vec<char> = query
-        .trim()
-        .chars()
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if q.is_empty() {
-        return vec![];
-    }
-    let t: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + q.len() <= t.len() {
-        if t[i..i + q.len()] == q[..] {
-            out.push((i, i + q.len()));
-            i += q.len();
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Items of a place for a year, grouped by topic in the fixed topic order (items without a topic
-/// last, under `None`).
-pub fn items_by_topic<'a>(
-    corpus: &'a Corpus,
-    py: &PlaceYear,
-) -> Vec<(Option<Topic>, Vec<&'a Item>)> {
-    let items: Vec<&Item> = corpus
-        .documents
+/// One CSV record, CRLF-terminated.
+pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut line = fields
         .iter()
-        .filter(|d| d.region.name == py.place)
-        .flat_map(|d| d.items.iter())
-        .filter(|i| i.year == Some(py.year))
-        .collect();
-    Topic::ALL
-        .iter()
-        .map(|&t| Some(t))
-        .chain([None])
-        .filter_map(|t| {
-            let group: Vec<&Item> = items.iter().copied().filter(|i| i.topic == t).collect();
-            (!group.is_empty()).then_some((t, group))
-        })
-        .collect()
+        .map(|f| csv_field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
 }
 
-/// Documents that contribute to a place-year.
-pub fn docs_for(corpus: &Corpus, py: &PlaceYear) -> Vec<usize> {
-    corpus
-        .documents
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.region.name == py.place && doc_years(d).contains(&py.year))
-        .map(|(i, _)| i)
-        .collect()
+fn indicator_name(row: &str, en: bool) -> String {
+    match indicator(row) {
+        Some(i) if en => i.name_en.to_string(),
+        Some(i) => i.name_zh.to_string(),
+        None if en => "Other".to_string(),
+        None => "其他".to_string(),
+    }
 }
 
-/// One chart column: the goal and the achievement bar, each a claim and its value.
-pub type Bars = (Option<(ClaimId, f64)>, Option<(ClaimId, f64)>);
+/// Years of a report as `2021–2022`, `2018` or `?`.
+pub fn report_years(doc: &Document) -> String {
+    match (doc.summary_year, doc.plan_year) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) | (None, Some(a)) => a.to_string(),
+        (None, None) => "?".to_string(),
+    }
+}
 
-/// Bar-chart data for one indicator: per column, the first level goal and achievement, in the
-/// indicator's unit (unconvertible or redacted values are left out).
-pub fn chart_values(
-    corpus: &Corpus,
-    columns: &[PlaceYear],
-    ind: &str,
-) -> Vec<Bars> {
-    let unit = indicator(ind).map_or("", |i| i.unit);
-    let row = indicator_rows(corpus, columns)
-        .into_iter()
-        .find(|r| r.indicator == ind);
-    let pick = |ids: &[ClaimId]| {
-        ids.iter().find_map(|&id| {
-            let (_, c) = claim(corpus, id)?;
-            if c.redacted || c.measure != Measure::Level {
-                return None;
-            }
-            let v = convert(c.value?, &c.unit, unit).or(c.value)?;
-            Some((id, v))
-        })
+/// The current comparison as CSV (UTF-8 with BOM, CRLF): one record per claim in the columns and rows,
+/// with the value as shown and as a number in the row's unit, status, ambition and source sentence.
+pub fn comparison_csv(docs: &[Document], cols: &[PlaceYear], rows: &[&str], en: bool) -> String {
+    let header: &[&str] = if en {
+        &[
+            "place",
+            "year",
+            "indicator",
+            "kind",
+            "value as shown",
+            "value",
+            "value max",
+            "unit",
+            "bound",
+            "measure",
+            "modality",
+            "estimated",
+            "redacted",
+            "status",
+            "vs last year",
+            "subject",
+            "source sentence",
+            "report",
+            "warnings",
+        ]
+    } else {
+        &[
+            "地点",
+            "年份",
+            "指标",
+            "类别",
+            "数值(显示)",
+            "数值",
+            "上限",
+            "单位",
+            "界限",
+            "度量",
+            "语气",
+            "预计",
+            "已隐去",
+            "完成情况",
+            "目标较上年",
+            "对象",
+            "原文",
+            "报告",
+            "警告",
+        ]
     };
-    match row {
-        Some(r) => r
-            .cells
-            .iter()
-            .map(|c| (pick(&c.goals), pick(&c.achievements)))
-            .collect(),
-        None => columns.iter().map(|_| (None, None)).collect(),
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&csv_record(header));
+    let snake = |v: &dyn std::fmt::Debug| {
+        let s = format!("{v:?}");
+        let mut o = String::new();
+        for (i, ch) in s.chars().enumerate() {
+            if ch.is_uppercase() && i > 0 {
+                o.push('_');
+            }
+            o.extend(ch.to_lowercase());
+        }
+        o
+    };
+    let yes = |b: bool| if b { "1" } else { "0" }.to_string();
+    for col in cols {
+        for row in rows {
+            let c = cell(docs, col, row);
+            for r in c.goals.iter().chain(&c.achievements) {
+                let d = &docs[r.doc];
+                let cl = &d.claims[r.claim];
+                let (v, vm, unit) = shown(cl);
+                let kind = match (cl.kind, en) {
+                    (Kind::Goal, false) => "目标",
+                    (Kind::Achievement, false) => "实绩",
+                    (Kind::Goal, true) => "goal",
+                    (Kind::Achievement, true) => "achievement",
+                };
+                let st = status(docs, *r)
+                    .map(|s| format_status(&s, en))
+                    .unwrap_or_default();
+                let amb = ambition(docs, *r)
+                    .map(|a| format_ambition(&a, en))
+                    .unwrap_or_default();
+                let warnings = d
+                    .warnings
+                    .iter()
+                    .map(|w| {
+                        if en {
+                            w.message_en.as_str()
+                        } else {
+                            w.message.as_str()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                out.push_str(&csv_record(&[
+                    col.place.clone(),
+                    col.year.to_string(),
+                    indicator_name(row, en),
+                    kind.to_string(),
+                    format_value(cl, en),
+                    v.filter(|_| !cl.redacted).map(fmt_num).unwrap_or_default(),
+                    vm.filter(|_| !cl.redacted).map(fmt_num).unwrap_or_default(),
+                    unit,
+                    snake(&cl.bound),
+                    snake(&cl.measure),
+                    cl.modality.map(|m| snake(&m)).unwrap_or_default(),
+                    yes(cl.estimated),
+                    yes(cl.redacted),
+                    st,
+                    amb,
+                    cl.subject.clone(),
+                    cl.text.clone(),
+                    format!("{} ({})", d.title, report_years(d)),
+                    warnings,
+                ]));
+            }
+        }
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Region, Warning, WarningCode};
 
-    fn claim_of(kind: Kind, year: i32, ind: &str, value: f64, unit: &str) -> Claim {
+    fn region(name: &str, level: Level, parent: &str) -> Region {
+        Region {
+            name: name.into(),
+            level,
+            parent: Some(parent.into()),
+            inferred: false,
+            evidence: None,
+        }
+    }
+
+    fn doc(name: &str, level: Level, parent: &str, sy: Option<i32>, py: Option<i32>) -> Document {
+        Document {
+            id: name.into(),
+            file: format!("seeds/{name}.txt"),
+            title: format!("{name}工作报告"),
+            region: region(name, level, parent),
+            published: None,
+            summary_year: sy,
+            plan_year: py,
+            warnings: vec![],
+            items: vec![],
+            claims: vec![],
+            text: String::new(),
+        }
+    }
+
+    fn claim(kind: Kind, year: i32, ind: &str, value: f64, unit: &str) -> Claim {
         Claim {
             kind,
             year: Some(year),
-            indicator: Some(ind.into()),
+            indicator: Some(ind.into()).filter(|s: &String| !s.is_empty()),
             subject: "新增国家高新技术企业".into(),
             measure: Measure::Level,
             value: Some(value),
@@ -718,7 +996,7 @@ mod tests {
             modality: None,
             estimated: false,
             redacted: false,
-            text: "新增国家高新技术企业113家".into(),
+            text: String::new(),
             start: 0,
             end: 0,
             number_start: 0,
@@ -726,240 +1004,486 @@ mod tests {
         }
     }
 
-    fn doc(name: &str, level: Level, parent: &str, claims: Vec<Claim>) -> Document {
-        Document {
-            id: name.into(),
-            file: format!("seeds/{name}.txt"),
-            title: format!("{name}报告"),
-            region: Region {
-                name: name.into(),
-                level,
-                parent: Some(parent.into()),
-                inferred: false,
-                evidence: None,
-            },
-            published: None,
-            summary_year: Some(2021),
-            plan_year: Some(2022),
-            warnings: vec![],
-            items: vec![],
-            claims,
-            text: String::new(),
-        }
+    fn goal(v: f64) -> Claim {
+        claim(Kind::Goal, 2022, "high_tech_enterprises", v, "家")
+    }
+    fn ach(v: f64) -> Claim {
+        claim(Kind::Achievement, 2022, "high_tech_enterprises", v, "家")
     }
 
-    fn quzhou() -> Corpus {
-        Corpus::new(vec![
-            doc(
-                "衢州市",
-                Level::City,
-                "浙江省",
-                vec![
-                    claim_of(
-                        Kind::Achievement,
-                        2021,
-                        "high_tech_enterprises",
-                        113.0,
-                        "家",
-                    ),
-                    claim_of(Kind::Goal, 2022, "high_tech_enterprises", 100.0, "家"),
-                ],
+    /// 衢州市 2021–2022, 新昌县 (under 绍兴市) 2021–2022, 绍兴市 plan 2018, 鄞州区 (宁波市, no report).
+    fn corpus() -> Vec<Document> {
+        let mut q = doc("衢州市", Level::City, "浙江省", Some(2021), Some(2022));
+        q.claims = vec![
+            claim(
+                Kind::Achievement,
+                2021,
+                "high_tech_enterprises",
+                113.0,
+                "家",
             ),
-            doc("江山市", Level::County, "衢州市", vec![]),
-            doc("新昌县", Level::County, "绍兴市", vec![]),
-        ])
-    }
-
-    #[test]
-    fn places_group_counties_under_their_city() {
-        let g = places(&quzhou());
-        assert_eq!(g.len(), 2);
-        assert_eq!(g[0].city, "绍兴市");
-        assert!(g[0].info.is_none());
-        assert_eq!(g[0].children[0].name, "新昌县");
-        assert_eq!(g[1].city, "衢州市");
-        assert_eq!(g[1].info.as_ref().unwrap().years, vec![2021, 2022]);
-        assert_eq!(g[1].children[0].name, "江山市");
-    }
-
-    #[test]
-    fn ambition_against_last_years_result() {
-        let c = quzhou();
-        let cols = [
-            PlaceYear::new("衢州市", 2021),
-            PlaceYear::new("衢州市", 2022),
+            claim(Kind::Achievement, 2021, "high_tech_enterprises", 24.0, "家"),
+            claim(Kind::Goal, 2022, "high_tech_enterprises", 100.0, "家"),
+            claim(Kind::Achievement, 2021, "science_funding", 7900.0, "万元"),
+            claim(Kind::Achievement, 2021, "", 20.0, "项"),
         ];
-        let rows = indicator_rows(&c, &cols);
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].indicator, "high_tech_enterprises");
-        assert_eq!(rows[0].cells[0].achievements.len(), 1);
-        assert_eq!(rows[0].cells[1].goals.len(), 1);
-        match rows[0].cells[1].statuses[..] {
-            [Status::Ambition { change, .. }] => assert!((change + 11.504).abs() < 0.01),
-            ref other => panic!("{other:?}"),
-        }
+        q.claims[1].subject = "组织".into();
+        q.claims[2].subject = "力争全年新培育高新技术企业".into();
+        let x = doc("新昌县", Level::County, "绍兴市", Some(2021), Some(2022));
+        let s = doc("绍兴市", Level::City, "浙江省", None, Some(2018));
+        let mut y = doc("鄞州区", Level::District, "宁波市", Some(2022), Some(2023));
+        y.warnings.push(Warning {
+            code: WarningCode::Redacted,
+            message: "数字被隐去".into(),
+            message_en: "masked".into(),
+        });
+        let mut old = claim(Kind::Achievement, 2020, "rd_intensity", 4.38, "%");
+        old.measure = Measure::Share;
+        let mut x = x;
+        x.claims.push(old);
+        vec![q, x, s, y]
+    }
+
+    #[test]
+    fn places_group_under_their_city_with_years() {
+        let g = place_groups(&corpus());
+        let names: Vec<(&str, Vec<&str>)> = g
+            .iter()
+            .map(|g| {
+                (
+                    g.top.name.as_str(),
+                    g.children.iter().map(|c| c.name.as_str()).collect(),
+                )
+            })
+            .collect();
         assert_eq!(
-            status_text(&c, &rows[0].cells[1].statuses[0], Lang::Zh),
-            "目标较上年实绩 -11.5%"
-        );
-    }
-
-    fn outcome(goal: Claim, result: Claim) -> (Verdict, f64) {
-        let c = Corpus::new(vec![doc(
-            "衢州市",
-            Level::City,
-            "浙江省",
-            vec![goal, result],
-        )]);
-        let py = PlaceYear::new("衢州市", 2022);
-        let ids = [ClaimId { doc: 0, claim: 0 }];
-        match statuses(&c, &py, "high_tech_enterprises", &ids)[..] {
-            [Status::Outcome {
-                verdict, margin, ..
-            }] => (verdict, margin),
-            ref other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn outcome_met_exceeded_missed() {
-        let g = |v| claim_of(Kind::Goal, 2022, "high_tech_enterprises", v, "家");
-        let a = |v| claim_of(Kind::Achievement, 2022, "high_tech_enterprises", v, "家");
-        assert_eq!(outcome(g(100.0), a(113.0)), (Verdict::Exceeded, 13.0));
-        assert_eq!(outcome(g(100.0), a(100.0)), (Verdict::Met, 0.0));
-        assert_eq!(outcome(g(100.0), a(90.0)), (Verdict::Missed, -10.0));
-        // A range is met anywhere inside it.
-        let mut r = g(3.0);
-        r.bound = Bound::Range;
-        r.value_max = Some(5.0);
-        assert_eq!(outcome(r.clone(), a(4.0)).0, Verdict::Met);
-        assert_eq!(outcome(r, a(6.0)), (Verdict::Exceeded, 1.0));
-        // "More than 140" is missed by exactly 140.
-        let mut m = g(140.0);
-        m.bound = Bound::MoreThan;
-        assert_eq!(outcome(m, a(140.0)).0, Verdict::Missed);
-    }
-
-    #[test]
-    fn outcome_converts_units_and_ranks_are_smaller_is_better() {
-        let g = claim_of(Kind::Goal, 2022, "high_tech_enterprises", 1.0, "亿元");
-        let a = claim_of(
-            Kind::Achievement,
-            2022,
-            "high_tech_enterprises",
-            12000.0,
-            "万元",
-        );
-        let (v, m) = outcome(g, a);
-        assert_eq!(v, Verdict::Exceeded);
-        assert!((m - 0.2).abs() < 1e-9);
-        let mut g = claim_of(Kind::Goal, 2022, "high_tech_enterprises", 20.0, "位");
-        g.measure = Measure::Rank;
-        let mut a = claim_of(Kind::Achievement, 2022, "high_tech_enterprises", 15.0, "位");
-        a.measure = Measure::Rank;
-        assert_eq!(outcome(g, a), (Verdict::Exceeded, 5.0));
-    }
-
-    #[test]
-    fn redacted_and_other_measures_give_no_status() {
-        let c = Corpus::new(vec![doc(
-            "衢州市",
-            Level::City,
-            "浙江省",
+            names,
             vec![
-                claim_of(Kind::Goal, 2022, "high_tech_enterprises", 100.0, "家"),
-                Claim {
-                    redacted: true,
-                    value: None,
-                    ..claim_of(Kind::Achievement, 2022, "high_tech_enterprises", 0.0, "家")
-                },
-                Claim {
-                    measure: Measure::Growth,
-                    ..claim_of(Kind::Achievement, 2022, "high_tech_enterprises", 12.0, "%")
-                },
-            ],
-        )]);
-        let py = PlaceYear::new("衢州市", 2022);
-        assert!(statuses(
-            &c,
-            &py,
-            "high_tech_enterprises",
-            &[ClaimId { doc: 0, claim: 0 }]
-        )
-        .is_empty());
+                ("衢州市", vec![]),
+                ("绍兴市", vec!["新昌县"]),
+                ("宁波市", vec!["鄞州区"])
+            ]
+        );
+        assert_eq!(g[0].top.years, vec![2021, 2022]);
+        // 新昌's claim about 2020 adds that year; 绍兴 keeps its own plan year.
+        assert_eq!(g[1].children[0].years, vec![2020, 2021, 2022]);
+        assert_eq!(g[1].top.years, vec![2018]);
+        assert!(g[2].top.years.is_empty(), "宁波 has no report of its own");
+        let av = available(&corpus());
+        assert!(av.contains(&PlaceYear::new("新昌县", 2020)));
+        assert!(!av.contains(&PlaceYear::new("宁波市", 2022)));
+        assert_eq!(av.len(), 2 + 1 + 3 + 2);
     }
 
     #[test]
-    fn conversion() {
-        assert_eq!(convert(1.5, "亿元", "万元"), Some(15000.0));
+    fn a_county_before_its_city_still_nests() {
+        let docs = vec![
+            doc("新昌县", Level::County, "绍兴市", Some(2021), None),
+            doc("绍兴市", Level::City, "浙江省", None, Some(2018)),
+        ];
+        let g = place_groups(&docs);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].top.name, "绍兴市");
+        assert_eq!(g[0].top.years, vec![2018]);
+        assert_eq!(g[0].children[0].name, "新昌县");
+    }
+
+    #[test]
+    fn cells_split_goals_and_achievements_by_year() {
+        let docs = corpus();
+        let c21 = cell(
+            &docs,
+            &PlaceYear::new("衢州市", 2021),
+            "high_tech_enterprises",
+        );
+        assert_eq!(c21.achievements.len(), 2);
+        assert!(c21.goals.is_empty());
+        let c22 = cell(
+            &docs,
+            &PlaceYear::new("衢州市", 2022),
+            "high_tech_enterprises",
+        );
+        assert_eq!(c22.goals, vec![ClaimRef { doc: 0, claim: 2 }]);
+        let cols = [PlaceYear::new("衢州市", 2021)];
+        assert_eq!(
+            rows(&docs, &cols),
+            vec!["high_tech_enterprises", "science_funding", OTHER]
+        );
+        assert_eq!(column_docs(&docs, &cols[0]), vec![0]);
+        assert_eq!(
+            order_columns(
+                &docs,
+                &[
+                    PlaceYear::new("衢州市", 2022),
+                    PlaceYear::new("衢州市", 2021),
+                    PlaceYear::new("火星", 1)
+                ]
+            ),
+            vec![
+                PlaceYear::new("衢州市", 2021),
+                PlaceYear::new("衢州市", 2022)
+            ]
+        );
+    }
+
+    #[test]
+    fn claim_without_year_takes_its_half() {
+        let mut d = doc("衢州市", Level::City, "浙江省", Some(2021), Some(2022));
+        let mut c = goal(1.0);
+        c.year = None;
+        assert_eq!(claim_year(&d, &c), Some(2022));
+        c.kind = Kind::Achievement;
+        assert_eq!(claim_year(&d, &c), Some(2021));
+        d.claims.push(c);
+        assert_eq!(
+            doc_years(&d).into_iter().collect::<Vec<_>>(),
+            vec![2021, 2022]
+        );
+    }
+
+    #[test]
+    fn units_convert_within_a_kind_only() {
+        assert_eq!(convert(2.5, "亿元", "万元"), Some(25000.0));
         assert_eq!(convert(7900.0, "万元", "亿元"), Some(0.79));
         assert_eq!(convert(705.0, "万方", "万平方米"), Some(705.0));
-        assert_eq!(convert(3.0, "家", "亿元"), None);
-        assert_eq!(convert(3.0, "项", "件"), None);
+        assert_eq!(convert(3.0, "名", "人"), Some(3.0));
+        assert_eq!(convert(3.0, "家", "家"), Some(3.0));
+        assert_eq!(convert(3.0, "家", "项"), None);
+        assert_eq!(convert(3.0, "亿元", "%"), None);
+        let mut c = claim(Kind::Achievement, 2021, "rd_expenditure", 4800.0, "万元");
+        assert_eq!(shown(&c), (Some(0.48), None, "亿元".into()));
+        assert_eq!(format_value(&c, false), "0.48亿元");
+        c.measure = Measure::Growth;
+        c.unit = "%".into();
+        c.value = Some(12.0);
+        assert_eq!(shown(&c).2, "%", "growth stays in %");
     }
 
     #[test]
-    fn formatting() {
-        let mut c = claim_of(Kind::Goal, 2022, "high_tech_enterprises", 25.0, "家");
+    fn status_at_least_and_exact() {
+        let mut g = goal(100.0);
+        assert_eq!(evaluate(&g, &ach(100.0)).unwrap().0, Verdict::Met);
+        let (v, m) = evaluate(&g, &ach(113.0)).unwrap();
+        assert_eq!(v, Verdict::Exceeded);
+        assert_eq!(m.value, 13.0);
+        assert!((m.pct.unwrap() - 13.0).abs() < 1e-9);
+        let (v, m) = evaluate(&g, &ach(95.0)).unwrap();
+        assert_eq!(v, Verdict::Missed);
+        assert_eq!(m.value, -5.0);
+        g.bound = Bound::AtLeast;
+        assert_eq!(evaluate(&g, &ach(100.0)).unwrap().0, Verdict::Met);
+    }
+
+    #[test]
+    fn status_more_than_needs_strictly_more() {
+        let mut g = goal(100.0);
+        g.bound = Bound::MoreThan;
+        assert_eq!(evaluate(&g, &ach(100.0)).unwrap().0, Verdict::Missed);
+        assert_eq!(evaluate(&g, &ach(101.0)).unwrap().0, Verdict::Exceeded);
+    }
+
+    #[test]
+    fn status_ranges() {
+        let mut g = goal(3.0);
+        g.bound = Bound::Range;
+        g.value_max = Some(5.0);
+        assert_eq!(evaluate(&g, &ach(4.0)).unwrap().0, Verdict::Met);
+        assert_eq!(evaluate(&g, &ach(3.0)).unwrap().0, Verdict::Met);
+        assert_eq!(evaluate(&g, &ach(5.0)).unwrap().0, Verdict::Met);
+        let (v, m) = evaluate(&g, &ach(7.0)).unwrap();
+        assert_eq!((v, m.value), (Verdict::Exceeded, 2.0));
+        let (v, m) = evaluate(&g, &ach(2.0)).unwrap();
+        assert_eq!((v, m.value), (Verdict::Missed, -1.0));
+    }
+
+    #[test]
+    fn status_ranks_lower_is_better() {
+        let mut g = goal(3.0);
+        g.measure = Measure::Rank;
+        g.unit = "位".into();
+        g.scope = Some(Scope::Province);
+        let mut a = ach(2.0);
+        a.measure = Measure::Rank;
+        a.unit = "位".into();
+        a.scope = Some(Scope::Province);
+        let (v, m) = evaluate(&g, &a).unwrap();
+        assert_eq!((v, m.value, m.pct), (Verdict::Exceeded, 1.0, None));
+        a.value = Some(5.0);
+        let (v, m) = evaluate(&g, &a).unwrap();
+        assert_eq!((v, m.value), (Verdict::Missed, -2.0));
+        a.scope = Some(Scope::National);
+        assert!(
+            evaluate(&g, &a).is_none(),
+            "a national rank is not a provincial one"
+        );
+    }
+
+    #[test]
+    fn status_compares_like_with_like_only() {
+        let g = goal(100.0);
+        let mut a = ach(120.0);
+        a.redacted = true;
+        a.value = None;
+        assert!(
+            evaluate(&g, &a).is_none(),
+            "redacted results are not judged"
+        );
+        let mut a = ach(12.0);
+        a.measure = Measure::Growth;
+        a.unit = "%".into();
+        assert!(evaluate(&g, &a).is_none(), "growth is not a level");
+        let mut a = ach(12.0);
+        a.unit = "项".into();
+        assert!(evaluate(&g, &a).is_none(), "different units");
+        // 亿元 target, 万元 result: converted.
+        let mut g = claim(Kind::Goal, 2022, "rd_expenditure", 48.0, "亿元");
+        g.bound = Bound::AtLeast;
+        let a = claim(Kind::Achievement, 2022, "rd_expenditure", 500000.0, "万元");
+        let (v, m) = evaluate(&g, &a).unwrap();
+        assert_eq!(v, Verdict::Exceeded);
+        assert!((m.value - 2.0).abs() < 1e-9);
+        assert_eq!(m.unit, "亿元");
+    }
+
+    #[test]
+    fn status_and_growth_points() {
+        let mut g = goal(10.0);
+        g.measure = Measure::Growth;
+        g.unit = "%".into();
+        let mut a = ach(8.5);
+        a.measure = Measure::Growth;
+        a.unit = "%".into();
+        let (v, m) = evaluate(&g, &a).unwrap();
+        assert_eq!(v, Verdict::Missed);
+        assert_eq!(m.pct, None);
+        let s = Status {
+            goal: ClaimRef { doc: 0, claim: 0 },
+            result: ClaimRef { doc: 0, claim: 1 },
+            verdict: v,
+            margin: m,
+            approximate: false,
+        };
+        assert_eq!(format_status(&s, false), "未达成 −1.5个百分点");
+        assert_eq!(format_status(&s, true), "missed −1.5 pp");
+    }
+
+    #[test]
+    fn status_in_corpus_picks_the_like_result() {
+        let mut docs = corpus();
+        docs[0].claims.push(ach(90.0)); // 衢州 2022 result, subject 新增国家高新技术企业
+        let mut other = ach(500.0);
+        other.subject = "有效高新技术企业总量".into();
+        docs[0].claims.push(other);
+        let s = status(&docs, ClaimRef { doc: 0, claim: 2 }).unwrap();
+        assert_eq!(s.result, ClaimRef { doc: 0, claim: 5 });
+        assert_eq!(s.verdict, Verdict::Missed);
+        assert_eq!(format_status(&s, false), "未达成 −10家 (−10%)");
+        assert_eq!(format_status(&s, true), "missed −10 orgs (−10%)");
+        assert!(
+            status(&docs, ClaimRef { doc: 0, claim: 0 }).is_none(),
+            "achievements have no status"
+        );
+    }
+
+    #[test]
+    fn ambition_against_last_year() {
+        let docs = corpus();
+        let a = ambition(&docs, ClaimRef { doc: 0, claim: 2 }).unwrap();
+        assert_eq!(
+            a.base,
+            ClaimRef { doc: 0, claim: 0 },
+            "113 (新增国家高新技术企业), not 24 (组织)"
+        );
+        assert!((a.change - (-11.504_424_778_761_06)).abs() < 1e-9);
+        assert_eq!(format_ambition(&a, false), "目标较上年 −11.5%");
+        assert_eq!(format_ambition(&a, true), "target vs last year −11.5%");
+        assert!(
+            status(&docs, ClaimRef { doc: 0, claim: 2 }).is_none(),
+            "no 2022 result yet"
+        );
+    }
+
+    #[test]
+    fn ambition_needs_an_unambiguous_base() {
+        let mut docs = corpus();
+        docs[0].claims[2].subject = "目标".into();
+        docs[0].claims[0].subject = "甲".into();
+        assert!(ambition(&docs, ClaimRef { doc: 0, claim: 2 }).is_none());
+    }
+
+    #[test]
+    fn values_format_with_bounds() {
+        let mut c = goal(25.0);
         c.bound = Bound::AtLeast;
-        assert_eq!(format_claim(&c, None, Lang::Zh), "≥25家");
-        assert_eq!(format_claim(&c, None, Lang::En), "≥25");
+        assert_eq!(format_value(&c, false), "≥25家");
+        assert_eq!(format_value(&c, true), "≥25 orgs");
+        c.bound = Bound::MoreThan;
+        assert_eq!(format_value(&c, false), ">25家");
+        c.bound = Bound::Approx;
+        assert_eq!(format_value(&c, false), "约25家");
+        assert_eq!(format_value(&c, true), "≈25 orgs");
+        c.bound = Bound::Nearly;
+        assert_eq!(format_value(&c, false), "近25家");
         c.bound = Bound::Range;
         c.value = Some(3.0);
         c.value_max = Some(5.0);
-        assert_eq!(format_claim(&c, None, Lang::Zh), "3–5家");
-        let mut m = claim_of(Kind::Achievement, 2021, "science_funding", 7900.0, "万元");
-        m.bound = Bound::MoreThan;
-        assert_eq!(format_claim(&m, Some("亿元"), Lang::Zh), ">0.79亿元");
-        m.redacted = true;
-        assert_eq!(format_claim(&m, None, Lang::Zh), "数值已隐去");
-        let mut r = claim_of(Kind::Achievement, 2021, "x", 3.0, "位");
+        c.unit = "个".into();
+        c.indicator = Some("talent".into());
+        assert_eq!(format_value(&c, false), "3–5个");
+        c.redacted = true;
+        c.value = None;
+        assert_eq!(format_value(&c, false), "已隐去");
+        assert_eq!(format_value(&c, true), "redacted");
+        let mut r = ach(3.0);
         r.measure = Measure::Rank;
+        r.unit = "位".into();
         r.scope = Some(Scope::Province);
-        assert_eq!(format_claim(&r, None, Lang::Zh), "全省第3");
-        assert_eq!(format_claim(&r, None, Lang::En), "#3 in the province");
-        let mut g = claim_of(Kind::Achievement, 2021, "x", 45.4, "%");
+        assert_eq!(format_value(&r, false), "全省第3");
+        assert_eq!(format_value(&r, true), "rank 3 in the province");
+        r.scope = None;
+        assert_eq!(format_value(&r, false), "第3位");
+        let mut g = ach(22.4);
         g.measure = Measure::Growth;
-        assert_eq!(format_claim(&g, None, Lang::Zh), "+45.4%");
-        assert_eq!(num(2.0), "2");
-        assert_eq!(num(0.0), "0");
-        assert_eq!(num(33.333), "33.33");
+        g.unit = "%".into();
+        assert_eq!(format_value(&g, false), "增长22.4%");
+        let mut m = claim(Kind::Achievement, 2024, "tech_transactions", 709.0, "亿元");
+        m.bound = Bound::MoreThan;
+        assert_eq!(format_value(&m, false), ">709亿元");
+        assert_eq!(format_value(&m, true), ">709 ×100M yuan");
+        assert_eq!(fmt_num(2.0), "2");
+        assert_eq!(fmt_num(66.52), "66.52");
+        assert_eq!(fmt_num(0.3567), "0.3567");
+        assert_eq!(fmt_signed(0.0, 1), "±0");
     }
 
     #[test]
-    fn csv_quotes_and_has_bom() {
-        let mut c = quzhou();
-        c.documents[0].claims[0].text = "a,\"b\"\nc".into();
-        let cols = [PlaceYear::new("衢州市", 2021)];
-        let csv = comparison_csv(&c, &cols, Lang::Zh);
-        assert!(csv.starts_with('\u{feff}'));
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert!(lines[0].starts_with("\u{feff}指标,地区,年份"));
-        assert!(lines[1].starts_with("高新技术企业,衢州市,2021,实绩,level,113,,家,exact,"));
-        assert!(lines[1].ends_with("\"a,\"\"b\"\"\nc\""));
-        assert_eq!(lines.len(), 3); // header, one claim, trailing empty
+    fn tags_for_modality_and_estimate() {
+        let mut c = goal(2.3);
+        c.modality = Some(Modality::Ensure);
+        assert_eq!(tags(&c, false), vec!["确保"]);
+        c.modality = Some(Modality::Strive);
+        c.estimated = true;
+        assert_eq!(tags(&c, false), vec!["力争", "预计"]);
+        assert_eq!(tags(&c, true), vec!["strive", "estimate"]);
     }
 
     #[test]
-    fn filter_finds_all_matches_case_insensitively() {
-        assert_eq!(
-            find_matches("建设R&D平台和r&d中心", "R&D"),
-            vec![(2, 5), (8, 11)]
-        );
-        assert!(find_matches("abc", "  ").is_empty());
-        assert_eq!(find_matches("平台平台", "平台"), vec![(0, 2), (2, 4)]);
+    fn number_span_from_offsets_or_search() {
+        let mut c = ach(113.0);
+        c.text = "全市新增国家高新技术企业113家、科技型中小企业301家".into();
+        c.start = 100;
+        c.number_start = 112;
+        c.number_end = 116;
+        let r = number_span(&c).unwrap();
+        assert_eq!(&c.text[r], "113家");
+        c.number_start = 0;
+        c.number_end = 0;
+        let r = number_span(&c).unwrap();
+        assert_eq!(&c.text[r], "113");
+        c.text = "没有数字".into();
+        assert!(number_span(&c).is_none());
+        c.text = "净增高新技术企业xx家".into();
+        c.redacted = true;
+        assert_eq!(&c.text[number_span(&c).unwrap()], "x");
     }
 
     #[test]
-    fn chart_values_take_level_claims_in_the_indicator_unit() {
-        let c = quzhou();
+    fn claim_spans_skip_overlaps() {
+        let mut d = doc("衢州市", Level::City, "浙江省", Some(2021), None);
+        d.text = "新增高企113家、科小301家".into();
+        let mut a = ach(113.0);
+        a.number_start = 4;
+        a.number_end = 8;
+        let mut b = ach(301.0);
+        b.number_start = 11;
+        b.number_end = 15;
+        let mut c = ach(13.0);
+        c.number_start = 5;
+        c.number_end = 7;
+        d.claims = vec![b, a, c];
+        let s = claim_spans(&d);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&d.text[s[0].0.clone()], "113家");
+        assert_eq!(s[0].1, 1);
+        assert_eq!(&d.text[s[1].0.clone()], "301家");
+    }
+
+    #[test]
+    fn csv_quoting_follows_rfc_4180() {
+        assert_eq!(csv_field("衢州市"), "衢州市");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("他说\"好\""), "\"他说\"\"好\"\"\"");
+        assert_eq!(csv_field("两\n行"), "\"两\n行\"");
+        assert_eq!(csv_field("cr\r"), "\"cr\r\"");
+        assert_eq!(csv_field(""), "");
+        assert_eq!(csv_record(&["a", "b,c"]), "a,\"b,c\"\r\n");
+    }
+
+    #[test]
+    fn comparison_csv_has_bom_header_and_rows() {
+        let mut docs = corpus();
+        docs[0].claims[0].text = "全市新增国家高新技术企业113家,\"超额\"完成".into();
         let cols = [
             PlaceYear::new("衢州市", 2021),
             PlaceYear::new("衢州市", 2022),
         ];
-        let v = chart_values(&c, &cols, "high_tech_enterprises");
-        assert_eq!(v[0].1.map(|x| x.1), Some(113.0));
-        assert_eq!(v[1].0.map(|x| x.1), Some(100.0));
-        assert!(v[0].0.is_none());
+        let rs = rows(&docs, &cols);
+        let csv = comparison_csv(&docs, &cols, &rs, false);
+        assert!(csv.starts_with("\u{FEFF}地点,年份,指标"));
+        assert!(csv.contains("衢州市,2021,高新技术企业,实绩,113家,113,,家,exact,level,,0,0,,,"));
+        assert!(csv.contains("\"全市新增国家高新技术企业113家,\"\"超额\"\"完成\""));
+        assert!(csv.contains(
+            "衢州市,2022,高新技术企业,目标,100家,100,,家,exact,level,,0,0,,目标较上年 −11.5%"
+        ));
+        assert!(
+            csv.contains("0.79亿元,0.79,,亿元") || csv.contains("7900万元"),
+            "{csv}"
+        );
+        assert_eq!(csv.matches("\r\n").count(), 1 + 5);
+        let en = comparison_csv(&docs, &cols, &rs, true);
+        assert!(en.starts_with("\u{FEFF}place,year,indicator"));
+        assert!(en.contains("High-tech enterprises,achievement"));
+    }
+
+    #[test]
+    fn filter_finds_every_word() {
+        let t = "推进高新技术企业培育,高新区建设 R&D Lab";
+        let m = find_matches(t, "高新").unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(&t[m[0].clone()], "高新");
+        assert!(
+            find_matches(t, "高新 人才").is_none(),
+            "all words must occur"
+        );
+        let m = find_matches(t, "r&d lab").unwrap();
+        assert_eq!(&t[m[0].clone()], "R&D");
+        assert_eq!(find_matches(t, "  "), Some(vec![]));
+        // Overlapping words merge.
+        let m = find_matches(t, "高新技 技术企").unwrap();
+        assert_eq!(&t[m[0].clone()], "高新技术企");
+        let segs = segments(t, &find_matches(t, "高新区").unwrap());
+        assert_eq!(segs[1], ("高新区", true));
+        assert_eq!(segs.iter().map(|s| s.0).collect::<String>(), t);
+    }
+
+    #[test]
+    fn segments_ignore_bad_ranges() {
+        let t = "科技局";
+        #[allow(clippy::single_range_in_vec_init)]
+        let bad = [1..2];
+        assert_eq!(segments(t, &bad), vec![("科技局", false)]);
+        assert_eq!(segments(t, &[]), vec![("科技局", false)]);
+    }
+
+    #[test]
+    fn report_years_read_well() {
+        let d = doc("绍兴市", Level::City, "浙江省", None, Some(2018));
+        assert_eq!(report_years(&d), "2018");
+        let d = doc("衢州市", Level::City, "浙江省", Some(2021), Some(2022));
+        assert_eq!(report_years(&d), "2021–2022");
+        assert_eq!(
+            reports_for(&corpus(), &[PlaceYear::new("衢州市", 2021)]),
+            vec![0]
+        );
     }
 }
