@@ -6,8 +6,11 @@
 use std::path::Path;
 
 fn main() {
-    let seeds = Path::new("seeds");
-    println!("cargo:rerun-if-changed=seeds");
+    // DUIBIAO_SEEDS points the build at another folder (the scale benchmarks' generated corpora).
+    println!("cargo:rerun-if-env-changed=DUIBIAO_SEEDS");
+    let seeds_dir = std::env::var("DUIBIAO_SEEDS").unwrap_or_else(|_| "seeds".into());
+    let seeds = Path::new(&seeds_dir);
+    println!("cargo:rerun-if-changed={seeds_dir}");
     let corpus = match report::parse::load_dir(seeds) {
         Ok(c) => c,
         Err(e) => {

@@ -2,7 +2,8 @@
 # Benchmarks Duibiao: clean release build time, rebuild time after touching one seed, page weight
 # (raw/gzip/brotli) and start-up in headless Chromium; writes a markdown report to bench/out/results.md.
 # Uses its own target dir (bench/out/target) so it never disturbs the shared one.
-# Options: RUNS=5 (start-up runs per case), --no-build (measure the existing dist/ only).
+# Options: RUNS=5 (start-up runs per case), --no-build (measure the existing dist/ only),
+# SCALE="100 1000" (also build and measure generated corpora of that many reports).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -53,4 +54,24 @@ fi
 
 echo "bench: page weight and start-up ($RUNS runs per case)"
 node bench/bench.mjs "$dist" "$RUNS" >> "$report"
+
+# Scale: corpora generated from the seeds (bench/gen_corpus.py), built into their own dist.
+for n in ${SCALE:-}; do
+  corpus="$PWD/$OUT/corpus-$n"
+  python3 bench/gen_corpus.py "$n" "$corpus"
+  sdist="$OUT/dist-$n"
+  export CARGO_TARGET_DIR="$PWD/$OUT/target"
+  echo "bench: build with $n generated reports"
+  t0=$(now)
+  DUIBIAO_SEEDS="$corpus" trunk build --release --locked --dist "$sdist" >"$OUT/build-$n.log" 2>&1 \
+    || { tail -30 "$OUT/build-$n.log"; exit 1; }
+  t1=$(now)
+  {
+    echo "### $n generated reports"
+    echo
+    echo "Raw text: $(du -sk "$corpus" | cut -f1) KiB; release build after the corpus change: $(secs "$t0" "$t1") s."
+    echo
+  } >> "$report"
+  node bench/bench.mjs "$sdist" "$RUNS" >> "$report"
+done
 cat "$report"
