@@ -402,7 +402,7 @@ fn own_year(chars: &[char], st: &Structure, n: &Num) -> Option<i32> {
         .paras
         .iter()
         .find(|p| p.start <= n.start && n.start <= p.end)?;
-    let mut k = fs;
+    let mut k = n.start;
     while k > para.start {
         k -= 1;
         // a new `X是` clause began between the citation and the number
@@ -790,5 +790,140 @@ fn claim_for(
         end: te,
         number_start: n.start,
         number_end: n.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::*;
+    use crate::parse::parse_document;
+
+    /// Parses a small report with a summary (2021) and a plan (2022) half.
+    fn doc(summary: &str, plan: &str) -> Document {
+        let raw = format!(
+            "衢州市科技局2021年工作总结及2022年工作思路\n一、2021年工作总结\n{summary}\n二、2022年工作思路\n{plan}"
+        );
+        parse_document("t", "t.txt", &raw)
+    }
+
+    fn numbers(d: &Document) -> Vec<String> {
+        let chars: Vec<char> = d.text.chars().collect();
+        d.claims
+            .iter()
+            .map(|c| chars[c.number_start..c.number_end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn lists_give_one_claim_per_figure() {
+        let d = doc(
+            "全市新增国家高新技术企业113家、科技型中小企业301家,均超额完成省、市下达的指标任务。",
+            "",
+        );
+        assert_eq!(numbers(&d), ["113家", "301家"]);
+        assert_eq!(d.claims[1].subject, "科技型中小企业");
+        assert_eq!(d.claims[1].indicator.as_deref(), Some("tech_smes"));
+        assert!(d
+            .claims
+            .iter()
+            .all(|c| c.kind == Kind::Achievement && c.year == Some(2021)));
+    }
+
+    #[test]
+    fn growth_and_rank_follow_their_amount() {
+        let d = doc(
+            "全年规上工业企业研发费用66.52亿元,同比增长45.4%,增幅位列全省第三。",
+            "",
+        );
+        let m: Vec<Measure> = d.claims.iter().map(|c| c.measure).collect();
+        assert_eq!(m, [Measure::Level, Measure::Growth, Measure::Rank]);
+        assert!(d
+            .claims
+            .iter()
+            .all(|c| c.indicator.as_deref() == Some("enterprise_rd_expenditure")));
+        assert_eq!(d.claims[2].scope, Some(Scope::Province));
+        assert_eq!(d.claims[2].value, Some(3.0));
+    }
+
+    #[test]
+    fn ensure_and_strive_are_two_goals() {
+        let d = doc("", "确保2022年全社会R&D投入强度达到2.3%,力争2.4%。");
+        let m: Vec<Option<Modality>> = d.claims.iter().map(|c| c.modality).collect();
+        assert_eq!(m, [Some(Modality::Ensure), Some(Modality::Strive)]);
+        assert!(d.claims.iter().all(|c| c.kind == Kind::Goal
+            && c.year == Some(2022)
+            && c.indicator.as_deref() == Some("rd_intensity")));
+    }
+
+    #[test]
+    fn a_sentence_names_its_own_year() {
+        let d = doc(
+            "据《2020年度科技进步统计监测报告》显示,创新指数全省第二。R&D占GDP比重4.38%。三是新增高企93家。",
+            "",
+        );
+        let years: Vec<Option<i32>> = d.claims.iter().map(|c| c.year).collect();
+        assert_eq!(years, [Some(2020), Some(2020), Some(2021)]);
+    }
+
+    #[test]
+    fn estimates_and_shares() {
+        let d = doc("预计全社会R&D经费投入强度为2.0%,获批2家省级高新区。新增青年人才3.5万余人,占全市新招引青年人才的四分之一。", "");
+        assert!(d.claims[0].estimated);
+        assert!(!d.claims[1].estimated);
+        let share = d
+            .claims
+            .iter()
+            .find(|c| c.measure == Measure::Share)
+            .unwrap();
+        assert_eq!((share.value, share.scope), (Some(25.0), Some(Scope::City)));
+    }
+
+    #[test]
+    fn what_is_not_a_claim() {
+        let d = doc(
+            "对新认定的省级科技型中小企业给予5万元补助。指导常山县成功创建省级高新区(全省申报创建高新区13家,获批5家)。成功获批为全省首批六个技术创新中心之一。实施“138工程”和“2+1”专项行动,推进“5个90%”行动。印发绍市科〔2018〕19号文件,2018年3月15日。每两周举办一次学习,以“三年”活动为载体,实现三年规模连番增长。",
+            "1条主线:构建体系。8大行动:提升。自筹资金与财政补助资金比例提高到4:1。明确政府奖励资金的60%以上,应用于获奖项目科研团队的奖励,其中主要完成人不少于30%。将联合基金规模由200万元扩大到1000万元。",
+        );
+        assert_eq!(numbers(&d), ["1000万元"]);
+    }
+
+    #[test]
+    fn redacted_figures_are_kept_without_value() {
+        let d = doc(
+            "统计测算R&D经费支出xx.x亿元,同比增长xx.x%。xxxx年实现产值近x亿元。",
+            "",
+        );
+        assert_eq!(d.claims.len(), 3);
+        assert!(d.claims.iter().all(|c| c.redacted && c.value.is_none()));
+        assert_eq!(d.claims[0].indicator.as_deref(), Some("rd_expenditure"));
+        assert_eq!(d.claims[2].bound, Bound::Nearly);
+    }
+
+    #[test]
+    fn ranks_in_all_wordings() {
+        let d = doc(
+            "温州城市科技创新竞争力居全国第26位,高新技术产业投资增速全省第1,R&D占GDP比重位居全省县市首位,省财政补助经费5620万元(居全省第五位)。第三届创客大赛作为第一完成单位,位居全省第二方阵。",
+            "",
+        );
+        let ranks: Vec<(Option<f64>, Option<Scope>)> = d
+            .claims
+            .iter()
+            .filter(|c| c.measure == Measure::Rank)
+            .map(|c| (c.value, c.scope))
+            .collect();
+        assert_eq!(
+            ranks,
+            [
+                (Some(26.0), Some(Scope::National)),
+                (Some(1.0), Some(Scope::Province)),
+                (Some(1.0), Some(Scope::Region)),
+                (Some(5.0), Some(Scope::Province)),
+            ]
+        );
+        assert!(d
+            .claims
+            .iter()
+            .filter(|c| c.measure == Measure::Rank)
+            .all(|c| c.unit == "位"));
     }
 }
