@@ -8,9 +8,12 @@
 //   2. rewrites index.html to load it with a classic `<script defer src>` and drops trunk's inline
 //      loader and its preload/modulepreload links, so nothing fetches the .wasm;
 //   3. writes duibiao.html: the same page with CSS, JS, wasm and local images inline, one file that
-//      works alone (double-click, e-mail attachment, USB stick).
+//      works alone (double-click, e-mail attachment, USB stick);
+//   4. puts the first view, rendered on the host by Yew's server renderer (src/bin/prerender.rs),
+//      inside <div id="app">, so content shows before the wasm starts and without JS/WebAssembly.
 // It runs on TRUNK_STAGING_DIR, so `trunk build` and `trunk serve` both produce it.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -78,6 +81,26 @@ if (html === before) fail('found no trunk loader to replace in index.html');
 if (mentionsBuild.test(html)) fail(`index.html still references ${glueName} or ${wasmName}`);
 if (!/<\/head>/i.test(html)) fail('index.html has no </head>');
 html = html.replace(/<\/head>/i, `<script defer src="./${appName}"></script>\n</head>`);
+
+// Pre-render into #app (the app clears #app when it mounts). A page without #app (the unit tests'
+// synthetic pages) is left alone; a page with one fails the build if the render fails.
+const appDiv = /<div id="app"><\/div>/;
+if (appDiv.test(html) && process.env.DUIBIAO_PRERENDER !== '0') {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  let markup;
+  try {
+    markup = execFileSync('cargo', ['run', '-q', '--features', 'ssr', '--bin', 'prerender'], {
+      cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  } catch (e) {
+    fail(`pre-rendering failed (cargo run --features ssr --bin prerender): ${e.message}`);
+  }
+  if (!markup.trim()) fail('pre-rendering printed nothing');
+  // Shown until the app mounts, and for good where JavaScript or WebAssembly is missing.
+  const note = '<p class="static-note" role="note">这是静态预览。交互功能需要启用 JavaScript 并支持 WebAssembly 的较新浏览器。'
+    + ' <span lang="en">This is a static preview: the interactive view needs a recent browser with JavaScript and WebAssembly.</span></p>';
+  html = html.replace(appDiv, () => `<div id="app">${note}${markup}</div>`);
+}
 
 fs.writeFileSync(path.join(stage, appName), appJs);
 fs.writeFileSync(indexPath, html);

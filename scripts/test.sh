@@ -39,7 +39,8 @@ source scripts/env.sh
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 step fmt cargo fmt --all -- --check
-step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+# --all-features also lints the host-only prerender binary (feature ssr).
+step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 step clippy-wasm cargo clippy -p duibiao --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 step test cargo test --workspace --locked
 # tests/web.rs in headless Chromium (runner and driver: .cargo/config.toml, scripts/env.sh).
