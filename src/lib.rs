@@ -1,30 +1,63 @@
-//! Duibiao's web app: Yew views over the corpus parsed at build time.
+//! Duibiao's web app: Yew views over the corpus parsed at build time (see `build.rs`).
+//!
+//! State lives in one reducer ([`state::AppState`]) shared by context; the URL is parsed into it at
+//! start and written back on every change ([`url`]). The comparison logic is `report::compare`.
 
+pub mod components;
+pub mod hooks;
+pub mod i18n;
+pub mod state;
+pub mod url;
+
+use std::sync::OnceLock;
+
+use report::compare::PlaceYear;
 use report::Corpus;
-use yew::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use components::app::App;
 
 /// The corpus parsed from `seeds/` by `build.rs`.
 pub fn corpus() -> Corpus {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/corpus.json")))
-        .expect("build.rs wrote a valid corpus")
+    data().clone()
 }
 
-#[function_component(App)]
-pub fn app() -> Html {
-    let corpus = use_memo((), |_| corpus());
-    html! {
-        <main>
-            <h1>{"对标 Duibiao"}</h1>
-            <ul class="documents">
-            { for corpus.documents.iter().map(|d| html! {
-                <li>{ format!("{} · {:?}/{:?} · {}", d.region.name, d.summary_year, d.plan_year, d.title) }</li>
-            }) }
-            </ul>
-        </main>
-    }
+/// The corpus, decoded once and shared.
+pub fn data() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/corpus.json")))
+            .expect("build.rs wrote a valid corpus")
+    })
 }
 
-/// Mounts the app on `<body>`.
+/// Every place-year with data, in picker order.
+pub fn available() -> &'static [PlaceYear] {
+    static AVAILABLE: OnceLock<Vec<PlaceYear>> = OnceLock::new();
+    AVAILABLE.get_or_init(|| report::compare::available(&data().documents))
+}
+
+/// Report ids (the `doc` URL parameter).
+pub fn doc_ids() -> Vec<String> {
+    data().documents.iter().map(|d| d.id.clone()).collect()
+}
+
+/// Mounts the app on `#app`, replacing whatever is there (the pre-rendered static copy);
+/// on `<body>` when the page has no `#app`.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(el) => {
+            el.set_inner_html("");
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                h.set_attribute("aria-busy", "false").ok();
+            }
+            yew::Renderer::<App>::with_root(el).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
 }

@@ -1,0 +1,75 @@
+//! The whole widget: state from the URL, context, layout, and the effects that keep the page in step.
+
+use yew::prelude::*;
+
+use super::chart::Chart;
+use super::dialog::ProvenanceDialog;
+use super::export::Export;
+use super::header::{Header, Notes, ViewNav};
+use super::picker::Picker;
+use super::reader::Reader;
+use super::table::IndicatorTable;
+use super::topics::Topics;
+use crate::hooks::{location_search, replace_query, set_lang, use_post_height};
+use crate::i18n::t;
+use crate::state::{AppContext, AppState, Theme, View};
+use crate::{available, doc_ids, url};
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| url::parse(&location_search(), available(), &doc_ids()));
+    let root = use_node_ref();
+    use_post_height(root.clone());
+    use_effect_with((*state).clone(), |s: &AppState| {
+        replace_query(&url::to_query(s, available()));
+        set_lang(
+            s.lang,
+            &format!(
+                "{} {} · {}",
+                t(s.lang, "app_title"),
+                "Duibiao",
+                t(s.lang, "caption")
+            ),
+        );
+    });
+    let s = &*state;
+    let class = classes!(
+        "app",
+        s.care.then_some("care"),
+        s.embed.then_some("embed"),
+        match s.theme {
+            Some(Theme::Dark) => Some("theme-dark"),
+            Some(Theme::Light) => Some("theme-light"),
+            None => None,
+        }
+    );
+    let style = s.accent.as_ref().map(|a| format!("--accent: {a};"));
+    let lang = s.lang;
+    let view = match s.view {
+        View::Indicators => html! { <IndicatorTable /> },
+        View::Topics => html! { <Topics /> },
+        View::Chart => html! { <Chart /> },
+        View::Report => html! { <Reader /> },
+    };
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div {class} {style} ref={root} lang={lang.html()}>
+                <a class="skip" href="#content">{ t(lang, "skip") }</a>
+                <Header />
+                <Notes />
+                <div class="layout">
+                    <Picker />
+                    <main id="content" tabindex="-1">
+                        <ViewNav />
+                        { view }
+                        <Export />
+                    </main>
+                </div>
+                <ProvenanceDialog />
+                if !s.embed {
+                    <footer class="foot"><p>{ t(lang, "footer") }</p></footer>
+                }
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

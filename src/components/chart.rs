@@ -1,0 +1,234 @@
+//! Bar chart of one indicator across the selected place-years, drawn as inline SVG: goals hatched
+//! and outlined, achievements solid, every bar labelled; a hidden table carries the same data.
+
+use report::compare::{cell, format_value, order_columns, rows, shown, ClaimRef, PlaceYear, OTHER};
+use report::{Kind, Measure};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::{indicator_name, use_app};
+use crate::data;
+use crate::i18n::{t, Lang};
+use crate::state::Action;
+
+struct Bar {
+    col: PlaceYear,
+    kind: Kind,
+    value: Option<f64>,
+    text: String,
+    subject: String,
+    claim: ClaimRef,
+}
+
+const ROW: f64 = 46.0;
+
+fn measure_key(m: Measure) -> &'static str {
+    match m {
+        Measure::Level => "measure_level",
+        Measure::Growth => "measure_growth",
+        Measure::Share => "measure_share",
+        Measure::Rank => "measure_rank",
+    }
+}
+
+fn col_label(c: &PlaceYear, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} {}年", c.place, c.year),
+        Lang::En => format!("{} {}", c.place, c.year),
+    }
+}
+
+fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<ClaimRef>) -> Html {
+    let max = bars
+        .iter()
+        .filter_map(|b| b.value)
+        .fold(0.0f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let height = bars.len() as f64 * ROW + 8.0;
+    let hatch = format!("hatch-{id}");
+    let desc = bars
+        .iter()
+        .map(|b| {
+            let k = match b.kind {
+                Kind::Goal => t(lang, "goal"),
+                Kind::Achievement => t(lang, "achievement"),
+            };
+            format!("{} {k} {}", col_label(&b.col, lang), b.text)
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "));
+    let label = format!("{title}{}{desc}", lang.pick("：", ": "));
+    html! {
+        <figure class="chart">
+            <svg class="bars" width="100%" height={format!("{height}")} role="img" aria-label={label}>
+                <defs>
+                    <pattern id={hatch.clone()} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-bg" width="8" height="8" />
+                        <line class="hatch-line" x1="0" y1="0" x2="0" y2="8" stroke-width="4" />
+                    </pattern>
+                </defs>
+                { for bars.iter().enumerate().map(|(i, b)| {
+                    let y = i as f64 * ROW;
+                    let (icon, word, class) = match b.kind {
+                        Kind::Goal => ("◎", t(lang, "goal"), "goal"),
+                        Kind::Achievement => ("✓", t(lang, "achievement"), "ach"),
+                    };
+                    let pct = b.value.map(|v| (v.max(0.0) / max * 97.0).max(0.5)).unwrap_or(0.0);
+                    let fill = if b.kind == Kind::Goal { format!("url(#{hatch})") } else { String::new() };
+                    let on = { let on_bar = on_bar.clone(); let r = b.claim; Callback::from(move |_: MouseEvent| on_bar.emit(r)) };
+                    html! {
+                        <g class={classes!("bar-row", class)} onclick={on}>
+                            <title>{ b.subject.clone() }</title>
+                            <text x="0" y={format!("{}", y + 15.0)} class="bar-label">
+                                { format!("{}  {icon} {word} {}", col_label(&b.col, lang), b.text) }
+                            </text>
+                            if b.value.is_some() {
+                                <rect x="0" y={format!("{}", y + 21.0)} height="18" width={format!("{pct:.2}%")}
+                                    class={classes!("bar", class)} style={(!fill.is_empty()).then(|| format!("fill:{fill}"))} />
+                            } else {
+                                <text x="0" y={format!("{}", y + 35.0)} class="bar-none">{ lang.pick("（无数值）", "(no value)") }</text>
+                            }
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
+    }
+}
+
+fn data_table(bars: &[Bar], caption: &str, lang: Lang) -> Html {
+    html! {
+        <table class="sr-only">
+            <caption>{ caption.to_string() }</caption>
+            <thead><tr>
+                <th scope="col">{ t(lang, "column") }</th>
+                <th scope="col">{ t(lang, "kind") }</th>
+                <th scope="col">{ t(lang, "value") }</th>
+                <th scope="col">{ t(lang, "subject") }</th>
+            </tr></thead>
+            <tbody>
+                { for bars.iter().map(|b| html! {
+                    <tr>
+                        <th scope="row">{ col_label(&b.col, lang) }</th>
+                        <td>{ match b.kind { Kind::Goal => t(lang, "goal"), Kind::Achievement => t(lang, "achievement") } }</td>
+                        <td>{ b.text.clone() }</td>
+                        <td>{ b.subject.clone() }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+pub fn Chart() -> Html {
+    let st = use_app();
+    let lang = st.lang;
+    let docs = &data().documents;
+    let cols = order_columns(docs, &st.selection);
+    if cols.is_empty() {
+        return html! { <p class="empty">{ t(lang, "empty_selection") }</p> };
+    }
+    let inds: Vec<&str> = rows(docs, &cols)
+        .into_iter()
+        .filter(|r| *r != OTHER)
+        .collect();
+    let chosen = st
+        .indicator
+        .as_deref()
+        .filter(|i| inds.contains(i))
+        .or(inds.first().copied());
+    let onchange = {
+        let st = st.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            st.dispatch(Action::SetIndicator(v));
+        })
+    };
+    let on_bar = {
+        let st = st.clone();
+        Callback::from(move |r: ClaimRef| st.dispatch(Action::OpenClaim(r)))
+    };
+    let select = html! {
+        <div class="field">
+            <label for="chart-ind">{ t(lang, "chart_indicator") }</label>
+            <select id="chart-ind" {onchange}>
+                { for inds.iter().map(|i| html! {
+                    <option value={i.to_string()} selected={Some(*i) == chosen}>{ indicator_name(i, lang) }</option>
+                }) }
+            </select>
+        </div>
+    };
+    let Some(ind) = chosen else {
+        return html! { <section class="chart-view">{ select }<p class="empty">{ t(lang, "chart_no_numbers") }</p></section> };
+    };
+    let en = lang.is_en();
+    let bars_for = |m: Measure| -> Vec<Bar> {
+        let mut out = Vec::new();
+        for c in &cols {
+            let cl = cell(docs, c, ind);
+            for r in cl.goals.iter().chain(&cl.achievements) {
+                let claim = &docs[r.doc].claims[r.claim];
+                if claim.measure != m {
+                    continue;
+                }
+                out.push(Bar {
+                    col: c.clone(),
+                    kind: claim.kind,
+                    value: shown(claim).0.filter(|_| !claim.redacted),
+                    text: format_value(claim, en),
+                    subject: claim.subject.clone(),
+                    claim: *r,
+                });
+            }
+        }
+        out
+    };
+    let mut charts = Vec::new();
+    for m in [Measure::Level, Measure::Growth, Measure::Share] {
+        let bars = bars_for(m);
+        if bars.is_empty() {
+            continue;
+        }
+        let title = format!(
+            "{} · {}",
+            indicator_name(ind, lang),
+            t(lang, measure_key(m))
+        );
+        charts.push(html! {
+            <div class="chart-block">
+                <h3>{ title.clone() }</h3>
+                { svg_chart(&bars, measure_key(m), &title, lang, &on_bar) }
+                { data_table(&bars, &format!("{} — {}", t(lang, "chart_data"), title), lang) }
+            </div>
+        });
+    }
+    let ranks = bars_for(Measure::Rank);
+    if !ranks.is_empty() {
+        charts.push(html! {
+            <div class="chart-block">
+                <h3>{ format!("{} · {}", indicator_name(ind, lang), t(lang, "chart_ranks")) }</h3>
+                <ul class="rank-list">
+                    { for ranks.iter().map(|b| {
+                        let (icon, word) = match b.kind { Kind::Goal => ("◎", t(lang, "goal")), Kind::Achievement => ("✓", t(lang, "achievement")) };
+                        html! { <li>{ format!("{}  {icon} {word} {} · {}", col_label(&b.col, lang), b.text, b.subject) }</li> }
+                    }) }
+                </ul>
+            </div>
+        });
+    }
+    html! {
+        <section class="chart-view" aria-labelledby="chart-h">
+            <h2 id="chart-h">{ t(lang, "chart_title") }</h2>
+            { select }
+            <p class="chart-legend">
+                <span class="key goal" aria-hidden="true"></span>{ format!("◎ {} ", t(lang, "goal")) }
+                <span class="key ach" aria-hidden="true"></span>{ format!("✓ {}", t(lang, "achievement")) }
+            </p>
+            if charts.is_empty() {
+                <p class="empty">{ t(lang, "chart_no_numbers") }</p>
+            }
+            { for charts }
+        </section>
+    }
+}

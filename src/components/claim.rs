@@ -1,0 +1,65 @@
+//! A number from a report as a button that opens its provenance dialog.
+
+use report::compare::{format_value, tags, ClaimRef};
+use report::Kind;
+use yew::prelude::*;
+
+use super::use_app;
+use crate::data;
+use crate::i18n::t;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimButtonProps {
+    pub claim: ClaimRef,
+    /// Prefix the kind word and icon (目标 ◎ / 实绩 ✓).
+    #[prop_or(true)]
+    pub kind: bool,
+}
+
+/// `◎ 目标 力争 100家 ⚠` — kind in words and icon, modality/estimate tags, the value as a button.
+#[component]
+pub fn ClaimButton(props: &ClaimButtonProps) -> Html {
+    let st = use_app();
+    let lang = st.lang;
+    let docs = &data().documents;
+    let Some(c) = props.claim.get(docs) else {
+        return html! {};
+    };
+    let doc = &docs[props.claim.doc];
+    let en = lang.is_en();
+    let value = format_value(c, en);
+    let tg = tags(c, en);
+    let warn = !doc.warnings.is_empty();
+    let (icon, word, class) = match c.kind {
+        Kind::Goal => ("◎", t(lang, "goal"), "goal"),
+        Kind::Achievement => ("✓", t(lang, "achievement"), "ach"),
+    };
+    let label = format!(
+        "{word} {}{value}{}，{}",
+        tg.iter().map(|t| format!("{t} ")).collect::<String>(),
+        if warn {
+            format!("（{}）", t(lang, "warning_marker"))
+        } else {
+            String::new()
+        },
+        t(lang, "show_source")
+    );
+    let onclick = {
+        let st = st.clone();
+        let r = props.claim;
+        Callback::from(move |_| st.dispatch(Action::OpenClaim(r)))
+    };
+    html! {
+        <span class={classes!("claim", class, c.redacted.then_some("redacted"))}>
+            if props.kind {
+                <span class="kind"><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
+            }
+            { for tg.iter().map(|x| html! { <span class="tag">{ *x }</span> }) }
+            <button type="button" class="num" onclick={onclick} aria-label={label} title={c.subject.clone()}>
+                { value }
+                if warn { <span class="warn-mark" aria-hidden="true">{ " ⚠" }</span> }
+            </button>
+        </span>
+    }
+}

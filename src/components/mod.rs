@@ -1,0 +1,63 @@
+//! The app's views. Each reads the shared [`AppContext`](crate::state::AppContext).
+
+pub mod app;
+pub mod chart;
+pub mod claim;
+pub mod dialog;
+pub mod export;
+pub mod header;
+pub mod picker;
+pub mod reader;
+pub mod table;
+pub mod topics;
+
+use report::indicators::indicator;
+use report::{Document, Topic};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::AppContext;
+
+/// The shared state; the app always provides it.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("App provides the state context")
+}
+
+/// An indicator's (or the "other" row's) name in the interface language.
+pub fn indicator_name(id: &str, lang: Lang) -> &'static str {
+    match indicator(id) {
+        Some(i) => lang.pick(i.name_zh, i.name_en),
+        None => lang.pick("其他数字", "Other numbers"),
+    }
+}
+
+pub fn topic_name(t: Option<Topic>, lang: Lang) -> &'static str {
+    match t {
+        Some(t) => lang.pick(t.name_zh(), t.name_en()),
+        None => lang.pick("其他", "Other"),
+    }
+}
+
+/// `衢州市 2021–2022年报告` / `衢州市 2021–2022 report`.
+pub fn report_label(d: &Document, lang: Lang) -> String {
+    let y = report::compare::report_years(d);
+    match lang {
+        Lang::Zh => format!("{} {y}年报告", d.region.name),
+        Lang::En => format!("{} {y} report", d.region.name),
+    }
+}
+
+/// Text with highlighted runs rendered as `<mark>`; always as text, never as HTML.
+pub fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> Html {
+    report::compare::segments(text, ranges)
+        .into_iter()
+        .map(|(s, hit)| {
+            if hit {
+                html! { <mark>{ s.to_string() }</mark> }
+            } else {
+                html! { { s.to_string() } }
+            }
+        })
+        .collect()
+}

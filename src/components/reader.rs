@@ -1,0 +1,119 @@
+//! Report reader: the whole cleaned text of one report, its warnings on top, every claim's number
+//! highlighted and clickable (opens the provenance dialog). Text is rendered as text, never HTML.
+
+use report::compare::{claim_spans, format_value, order_columns, reports_for, ClaimRef};
+use report::Kind;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::{report_label, use_app};
+use crate::data;
+use crate::hooks::focus_id;
+use crate::i18n::t;
+use crate::state::Action;
+
+/// Element id of a claim's number in the reader.
+pub fn claim_dom_id(r: ClaimRef) -> String {
+    format!("c-{}-{}", r.doc, r.claim)
+}
+
+#[component]
+pub fn Reader() -> Html {
+    let st = use_app();
+    let lang = st.lang;
+    let docs = &data().documents;
+    let cols = order_columns(docs, &st.selection);
+    let di = st
+        .report
+        .as_deref()
+        .and_then(|id| docs.iter().position(|d| d.id == id))
+        .or_else(|| reports_for(docs, &cols).first().copied())
+        .unwrap_or(0);
+    {
+        let st = st.clone();
+        use_effect_with(st.focus, move |f| {
+            if let Some(r) = f {
+                focus_id(&claim_dom_id(*r));
+                st.dispatch(Action::Focused);
+            }
+        });
+    }
+    let onchange = {
+        let st = st.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            st.dispatch(Action::OpenReport {
+                doc: v,
+                focus: None,
+            });
+        })
+    };
+    let Some(d) = docs.get(di) else {
+        return html! { <p class="empty">{ t(lang, "no_rows") }</p> };
+    };
+    let en = lang.is_en();
+    let spans = claim_spans(d);
+    let mut parts: Vec<Html> = Vec::with_capacity(spans.len() * 2 + 1);
+    let mut at = 0;
+    for (range, ci) in &spans {
+        if range.start > at {
+            parts.push(html! { { d.text[at..range.start].to_string() } });
+        }
+        let r = ClaimRef {
+            doc: di,
+            claim: *ci,
+        };
+        let c = &d.claims[*ci];
+        let (icon, word) = match c.kind {
+            Kind::Goal => ("◎", t(lang, "goal")),
+            Kind::Achievement => ("✓", t(lang, "achievement")),
+        };
+        let label = format!("{word} {}，{}", format_value(c, en), t(lang, "show_source"));
+        let onclick = {
+            let st = st.clone();
+            Callback::from(move |_| st.dispatch(Action::OpenClaim(r)))
+        };
+        parts.push(html! {
+            <button type="button" id={claim_dom_id(r)} class={classes!("inline-claim", if c.kind == Kind::Goal { "goal" } else { "ach" })}
+                {onclick} aria-label={label} title={format!("{icon} {word}")}>
+                { d.text[range.clone()].to_string() }
+            </button>
+        });
+        at = range.end;
+    }
+    if at < d.text.len() {
+        parts.push(html! { { d.text[at..].to_string() } });
+    }
+    html! {
+        <section class="reader-view" aria-labelledby="reader-h">
+            <h2 id="reader-h">{ t(lang, "reader_title") }</h2>
+            <div class="field">
+                <label for="reader-doc">{ t(lang, "choose_report") }</label>
+                <select id="reader-doc" {onchange}>
+                    { for docs.iter().enumerate().map(|(i, x)| html! {
+                        <option value={x.id.clone()} selected={i == di}>{ report_label(x, lang) }</option>
+                    }) }
+                </select>
+            </div>
+            <h3 class="doc-title" lang="zh-CN">{ d.title.clone() }</h3>
+            <p class="muted">
+                { d.region.name.clone() }
+                if d.region.inferred { { format!("（{}）", t(lang, "inferred")) } }
+                { format!(" · {}", report::compare::report_years(d)) }
+                if let Some(p) = &d.published { { format!(" · {} {p}", t(lang, "published")) } }
+            </p>
+            if !d.warnings.is_empty() {
+                <div class="dlg-warn" role="note">
+                    <p><strong><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "warnings") }</strong></p>
+                    <ul>{ for d.warnings.iter().map(|w| html! { <li>{ lang.pick(&w.message, &w.message_en).to_string() }</li> }) }</ul>
+                </div>
+            }
+            <p class="legend">{ t(lang, "reader_hint") }{ " " }
+                <span class="inline-claim goal sample">{ format!("◎ {}", t(lang, "goal")) }</span>{ " " }
+                <span class="inline-claim ach sample">{ format!("✓ {}", t(lang, "achievement")) }</span>
+            </p>
+            <div class="doc-text" lang="zh-CN">{ for parts }</div>
+            if cols.is_empty() { <></> }
+        </section>
+    }
+}

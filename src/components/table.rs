@@ -1,0 +1,167 @@
+//! The indicator table (default view): place-year columns, indicator rows, goals and achievements
+//! in each cell with their status against the same year's result and last year's result.
+
+use report::compare::{
+    ambition, cell, column_docs, format_ambition, format_status, order_columns, report_years, rows,
+    status, ClaimRef, Verdict, OTHER,
+};
+use report::indicators::indicator;
+use report::Document;
+use yew::prelude::*;
+
+use super::claim::ClaimButton;
+use super::{indicator_name, report_label, use_app};
+use crate::data;
+use crate::i18n::{t, Lang};
+
+fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
+    let en = lang.is_en();
+    let st = status(docs, r).map(|s| {
+        let (icon, class) = match s.verdict {
+            Verdict::Met => ("✔", "met"),
+            Verdict::Exceeded => ("▲", "exceeded"),
+            Verdict::Missed => ("▼", "missed"),
+        };
+        let mut text = format_status(&s, en);
+        if s.approximate {
+            text.push_str(&format!(" ({})", t(lang, "approx_result")));
+        }
+        html! {
+            <span class={classes!("badge", class)} title={t(lang, "status_title")}>
+                <span aria-hidden="true">{ icon }{ " " }</span>{ text }
+            </span>
+        }
+    });
+    let amb = ambition(docs, r).map(|a| {
+        html! {
+            <span class="badge ambition" title={t(lang, "ambition_title")}>
+                <span aria-hidden="true">{ "↗ " }</span>{ format_ambition(&a, en) }
+            </span>
+        }
+    });
+    html! { <>{ for st }{ for amb }</> }
+}
+
+fn claim_item(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
+    let c = &docs[r.doc].claims[r.claim];
+    html! {
+        <li>
+            <ClaimButton claim={r} />
+            <span class="subject">{ c.subject.clone() }</span>
+            { badges(docs, r, lang) }
+        </li>
+    }
+}
+
+/// Reports with warnings behind the columns, listed under the table.
+pub fn warnings_list(docs: &[Document], ids: &[usize], lang: Lang) -> Html {
+    let with: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&i| !docs[i].warnings.is_empty())
+        .collect();
+    if with.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="warnings" id="warnings" aria-labelledby="warnings-h">
+            <h3 id="warnings-h"><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "warnings") }</h3>
+            { for with.iter().map(|&i| html! {
+                <div class="warn-doc">
+                    <h4>{ report_label(&docs[i], lang) }</h4>
+                    <ul>
+                        { for docs[i].warnings.iter().map(|w| html! {
+                            <li>{ lang.pick(&w.message, &w.message_en).to_string() }</li>
+                        }) }
+                    </ul>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+#[component]
+pub fn IndicatorTable() -> Html {
+    let st = use_app();
+    let lang = st.lang;
+    let docs = &data().documents;
+    let cols = order_columns(docs, &st.selection);
+    if cols.is_empty() {
+        return html! { <p class="empty" id="main-table">{ t(lang, "empty_selection") }</p> };
+    }
+    let rs = rows(docs, &cols);
+    let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
+    let mut all: Vec<usize> = col_docs.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let caption = match lang {
+        Lang::Zh => format!("{}（{} 列）", t(lang, "caption"), cols.len()),
+        Lang::En => format!("{} ({} columns)", t(lang, "caption"), cols.len()),
+    };
+    html! {
+        <section class="table-view" aria-labelledby="table-caption">
+            <p class="legend"><strong>{ t(lang, "legend") }{ lang.pick("：", ": ") }</strong>{ t(lang, "legend_text") }</p>
+            <div class="table-wrap" role="region" aria-labelledby="table-caption" tabindex="0">
+                <table id="main-table" class="compare">
+                    <caption id="table-caption">{ caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="corner">{ t(lang, "indicator") }</th>
+                            { for cols.iter().zip(&col_docs).map(|(c, ds)| {
+                                let warn = ds.iter().any(|&i| !docs[i].warnings.is_empty());
+                                let src = ds.iter().map(|&i| report_years(&docs[i])).collect::<Vec<_>>().join(", ");
+                                html! {
+                                    <th scope="col">
+                                        <span class="col-place">{ c.place.clone() }</span>
+                                        <span class="col-year">{ lang.pick(&format!("{}年", c.year), &c.year.to_string()).to_string() }</span>
+                                        <span class="col-src">{ format!("{}{}{}", t(lang, "sources"), lang.pick("：", ": "), src) }</span>
+                                        if warn {
+                                            <a class="warn-link" href="#warnings">
+                                                <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "warning_marker") }
+                                            </a>
+                                        }
+                                    </th>
+                                }
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        if rs.is_empty() {
+                            <tr><td colspan={(cols.len() + 1).to_string()}>{ t(lang, "no_rows") }</td></tr>
+                        }
+                        { for rs.iter().map(|row| {
+                            let unit = indicator(row).map(|i| i.unit).unwrap_or("");
+                            html! {
+                                <tr class={classes!((*row == OTHER).then_some("other"))}>
+                                    <th scope="row">
+                                        { indicator_name(row, lang) }
+                                        if !unit.is_empty() && unit != "位" {
+                                            <span class="unit">{ format!("{}{}", lang.pick("单位：", "unit: "), unit) }</span>
+                                        }
+                                    </th>
+                                    { for cols.iter().map(|c| {
+                                        let cl = cell(docs, c, row);
+                                        if cl.is_empty() {
+                                            return html! { <td class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
+                                        }
+                                        html! {
+                                            <td>
+                                                if !cl.goals.is_empty() {
+                                                    <ul class="claims goals">{ for cl.goals.iter().map(|r| claim_item(docs, *r, lang)) }</ul>
+                                                }
+                                                if !cl.achievements.is_empty() {
+                                                    <ul class="claims achs">{ for cl.achievements.iter().map(|r| claim_item(docs, *r, lang)) }</ul>
+                                                }
+                                            </td>
+                                        }
+                                    }) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            { warnings_list(docs, &all, lang) }
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! Topics side by side: each report's items grouped by topic, goals apart from achievements,
+//! filtered by a text box with the matches highlighted.
+
+use report::compare::{find_matches, order_columns, reports_for};
+use report::{Kind, Topic};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::{marked, report_label, topic_name, use_app};
+use crate::data;
+use crate::i18n::t;
+use crate::state::Action;
+
+/// An item that matches the filter: its index and the match ranges in its text.
+type Hit = (usize, Vec<std::ops::Range<usize>>);
+
+#[component]
+pub fn Topics() -> Html {
+    let st = use_app();
+    let lang = st.lang;
+    let docs = &data().documents;
+    let cols = order_columns(docs, &st.selection);
+    let oninput = {
+        let st = st.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            st.dispatch(Action::SetQuery(v));
+        })
+    };
+    let filter = html! {
+        <div class="filter">
+            <label for="topic-filter">{ t(lang, "filter") }</label>
+            <input id="topic-filter" type="search" value={st.query.clone()} {oninput}
+                placeholder={t(lang, "filter_placeholder")} autocomplete="off" />
+        </div>
+    };
+    if cols.is_empty() {
+        return html! { <section class="topics-view">{ filter }<p class="empty">{ t(lang, "empty_selection") }</p></section> };
+    }
+    let reports = reports_for(docs, &cols);
+    let topics: Vec<Option<Topic>> = Topic::ALL.into_iter().map(Some).chain([None]).collect();
+    let mut total = 0usize;
+    let sections: Vec<Html> = topics
+        .iter()
+        .filter_map(|&topic| {
+            // (report, [(item index, ranges)]) for this topic.
+            let per: Vec<(usize, Vec<Hit>)> = reports
+                .iter()
+                .map(|&di| {
+                    let hits = docs[di]
+                        .items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, it)| it.topic == topic)
+                        .filter_map(|(ii, it)| Some((ii, find_matches(&it.text, &st.query)?)))
+                        .collect();
+                    (di, hits)
+                })
+                .collect();
+            let n: usize = per.iter().map(|p| p.1.len()).sum();
+            if n == 0 {
+                return None;
+            }
+            total += n;
+            Some(html! {
+                <section class="topic">
+                    <h3>{ topic_name(topic, lang) }</h3>
+                    <div class="topic-grid">
+                        { for per.iter().map(|(di, hits)| {
+                            let d = &docs[*di];
+                            let part = |kind: Kind| -> Html {
+                                let list: Vec<&Hit> =
+                                    hits.iter().filter(|(ii, _)| d.items[*ii].kind == kind).collect();
+                                if list.is_empty() {
+                                    return html! {};
+                                }
+                                let (icon, word) = match kind {
+                                    Kind::Goal => ("◎", t(lang, "goal")),
+                                    Kind::Achievement => ("✓", t(lang, "achievement")),
+                                };
+                                html! {
+                                    <div class={classes!("part", if kind == Kind::Goal { "goal" } else { "ach" })}>
+                                        <h5><span aria-hidden="true">{ icon }{ " " }</span>{ word }</h5>
+                                        <ul>
+                                            { for list.iter().map(|(ii, ranges)| {
+                                                let it = &d.items[*ii];
+                                                html! {
+                                                    <li lang="zh-CN">
+                                                        if let Some(y) = it.year { <span class="yr">{ y }</span>{ " " } }
+                                                        { marked(&it.text, ranges) }
+                                                    </li>
+                                                }
+                                            }) }
+                                        </ul>
+                                    </div>
+                                }
+                            };
+                            html! {
+                                <div class="topic-col">
+                                    <h4>{ report_label(d, lang) }</h4>
+                                    if hits.is_empty() {
+                                        <p class="muted">{ t(lang, "no_items") }</p>
+                                    }
+                                    { part(Kind::Goal) }
+                                    { part(Kind::Achievement) }
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </section>
+            })
+        })
+        .collect();
+    html! {
+        <section class="topics-view" aria-labelledby="topics-h">
+            <h2 id="topics-h">{ t(lang, "topics_title") }</h2>
+            { filter }
+            <p class="count" role="status" aria-live="polite">
+                { format!("{total} {}", t(lang, "matches")) }
+            </p>
+            { for sections }
+        </section>
+    }
+}

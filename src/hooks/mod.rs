@@ -1,0 +1,151 @@
+//! Browser glue as hooks and small helpers: URL write-back, `<html lang>`, height messages to an
+//! embedding page, downloads. Everything here tolerates a missing API (never panics).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+/// The browser window; `None` off the browser (the host pre-renderer runs the same components).
+fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The page's query string (`?a=b`), empty when unavailable.
+pub fn location_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the URL's query (no new history entry). Ignored where not allowed (some file:// cases).
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let current = w.location().search().unwrap_or_default();
+    if current == query {
+        return;
+    }
+    let url = if query.is_empty() {
+        w.location().pathname().unwrap_or_default() + &hash
+    } else {
+        format!("{query}{hash}")
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_lang(lang: Lang, title: &str) {
+    if let Some(d) = document() {
+        if let Some(html) = d.document_element() {
+            let _ = html.set_attribute("lang", lang.html());
+        }
+        d.set_title(title);
+    }
+}
+
+type Observer = Closure<dyn FnMut(js_sys::Array)>;
+
+/// Posts `{type: "duibiao:height", height}` to the parent window whenever the element's height
+/// changes, when the page is embedded in a frame.
+#[hook]
+pub fn use_post_height(root: NodeRef) {
+    use_effect_with((), move |_| {
+        let mut keep: Option<(web_sys::ResizeObserver, Observer)> = None;
+        if let (Some(w), Some(el)) = (window(), root.cast::<web_sys::Element>()) {
+            let parent = w.parent().ok().flatten();
+            let embedded = parent
+                .as_ref()
+                .is_some_and(|p| JsValue::from(p.clone()) != JsValue::from(w.clone()));
+            if let (true, Some(parent)) = (embedded, parent) {
+                let target = el.clone();
+                let last = std::cell::Cell::new(-1.0f64);
+                let cb =
+                    Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+                        let h = target.get_bounding_client_rect().height().ceil();
+                        if (h - last.get()).abs() < 0.5 {
+                            return;
+                        }
+                        last.set(h);
+                        let msg = js_sys::Object::new();
+                        let _ =
+                            js_sys::Reflect::set(&msg, &"type".into(), &"duibiao:height".into());
+                        let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
+                        let _ = parent.post_message(&msg, "*");
+                    });
+                if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                    obs.observe(&el);
+                    keep = Some((obs, cb));
+                }
+            }
+        }
+        move || {
+            if let Some((obs, _cb)) = keep {
+                obs.disconnect();
+            }
+        }
+    });
+}
+
+/// Saves text as a file through a Blob and a temporary `<a download>`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let go = || -> Option<()> {
+        let d = document()?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let a: web_sys::HtmlAnchorElement = d.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_hidden(true);
+        d.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        gloo::timers::callback::Timeout::new(2_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Some(())
+    };
+    go();
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Focuses an element by id and scrolls it into view (centred).
+pub fn focus_id(id: &str) {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// The element that has focus now, if it is an HTML element.
+pub fn active_element() -> Option<web_sys::HtmlElement> {
+    document()?.active_element()?.dyn_into().ok()
+}

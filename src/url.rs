@@ -1,0 +1,511 @@
+//! The URL API (also the embedding API): query parameters parsed into [`AppState`] at start and
+//! written back from it. Pure: no browser APIs, host-tested.
+//!
+//! | key | value |
+//! |---|---|
+//! | places | comma-separated place names as shown (`衢州市,温州市`) |
+//! | years | comma-separated years |
+//! | cols | exact columns `衢州市:2021,温州市:2024` (written when places × years would add more) |
+//! | view | indicators, topics, chart, report |
+//! | indicator | an indicator id (the chart's) |
+//! | q | topic filter |
+//! | doc | report id shown in the reader |
+//! | lang | zh (default), en |
+//! | embed | 1: no page header, no margins |
+//! | accent | a CSS colour: hex (`#0a66c2`, `0a66c2`) or a plain colour name |
+//! | care | 1: 适老化 mode |
+//! | theme | light, dark |
+//!
+//! Values that are not understood are ignored and listed in [`AppState::notes`].
+
+use report::compare::PlaceYear;
+use report::indicators::indicator;
+
+use crate::i18n::Lang;
+use crate::state::{AppState, Note, Theme, View};
+
+/// Columns a first-time visitor sees (those that exist).
+pub const DEFAULT_COLUMNS: &[(&str, i32)] = &[("衢州市", 2021), ("衢州市", 2022), ("温州市", 2024)];
+
+/// Colour names accepted for `accent` (no functions, no url(), nothing that could inject CSS).
+const COLOUR_NAMES: &[&str] = &[
+    "black",
+    "navy",
+    "darkblue",
+    "mediumblue",
+    "blue",
+    "royalblue",
+    "steelblue",
+    "teal",
+    "darkcyan",
+    "darkgreen",
+    "green",
+    "seagreen",
+    "olive",
+    "darkolivegreen",
+    "maroon",
+    "darkred",
+    "firebrick",
+    "crimson",
+    "red",
+    "brown",
+    "sienna",
+    "chocolate",
+    "darkorange",
+    "orange",
+    "purple",
+    "indigo",
+    "darkmagenta",
+    "darkviolet",
+    "rebeccapurple",
+    "slategray",
+    "dimgray",
+    "gray",
+    "grey",
+];
+
+/// Decodes `%XX` escapes (UTF-8) and `+` as space; bad escapes are kept as written.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes a value for a query string, keeping `,` and `:` readable.
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' | b':' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Splits `?a=1&b=2` into decoded pairs.
+pub fn pairs(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .collect()
+}
+
+/// A safe CSS colour, normalised (`#0a66c2`, `teal`), or `None`.
+pub fn valid_colour(s: &str) -> Option<String> {
+    let s = s.trim().to_ascii_lowercase();
+    let hex = s.strip_prefix('#').unwrap_or(&s);
+    if matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Some(format!("#{hex}"));
+    }
+    COLOUR_NAMES.contains(&s.as_str()).then_some(s)
+}
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split([',', '，', '、'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn flag(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" | "yes" | "" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Parses a query string into a state. `available` is every place-year with data (picker order);
+/// `doc_ids` the report ids. Never fails: what is not understood becomes a [`Note`].
+pub fn parse(search: &str, available: &[PlaceYear], doc_ids: &[String]) -> AppState {
+    let mut s = AppState::default();
+    let mut notes: Vec<Note> = Vec::new();
+    let mut note = |k: &str, v: &str| {
+        notes.push(Note {
+            key: k.to_string(),
+            value: v.to_string(),
+        })
+    };
+    let mut places: Option<Vec<String>> = None;
+    let mut years: Option<Vec<i32>> = None;
+    let mut cols: Option<Vec<PlaceYear>> = None;
+    // `cols=` with nothing: the user cleared the selection on purpose.
+    let mut cleared = false;
+    let known_place = |p: &str| available.iter().any(|a| a.place == p);
+    for (k, v) in pairs(search) {
+        match k.as_str() {
+            "places" | "place" => {
+                let mut ok = Vec::new();
+                for p in list(&v) {
+                    if known_place(p) {
+                        ok.push(p.to_string());
+                    } else {
+                        note(&k, p);
+                    }
+                }
+                places = Some(ok);
+            }
+            "years" | "year" => {
+                let mut ok = Vec::new();
+                for y in list(&v) {
+                    match y.parse::<i32>() {
+                        Ok(y) if available.iter().any(|a| a.year == y) => ok.push(y),
+                        _ => note(&k, y),
+                    }
+                }
+                years = Some(ok);
+            }
+            "cols" => {
+                cleared = v.trim().is_empty();
+                let mut ok = Vec::new();
+                for c in list(&v) {
+                    let py = c
+                        .rsplit_once(':')
+                        .and_then(|(p, y)| Some(PlaceYear::new(p, y.parse().ok()?)));
+                    match py {
+                        Some(py) if available.contains(&py) => ok.push(py),
+                        _ => note(&k, c),
+                    }
+                }
+                cols = Some(ok);
+            }
+            "view" => match View::from_code(&v) {
+                Some(view) => s.view = view,
+                None => note(&k, &v),
+            },
+            "indicator" => match indicator(&v) {
+                Some(i) => s.indicator = Some(i.id.to_string()),
+                None => note(&k, &v),
+            },
+            "q" => s.query = v,
+            "doc" => {
+                if doc_ids.contains(&v) {
+                    s.report = Some(v);
+                } else {
+                    note(&k, &v);
+                }
+            }
+            "lang" => match v.to_ascii_lowercase().as_str() {
+                "zh" | "zh-cn" | "cn" => s.lang = Lang::Zh,
+                "en" => s.lang = Lang::En,
+                _ => note(&k, &v),
+            },
+            "embed" => match flag(&v) {
+                Some(b) => s.embed = b,
+                None => note(&k, &v),
+            },
+            "care" => match flag(&v) {
+                Some(b) => s.care = b,
+                None => note(&k, &v),
+            },
+            "accent" => match valid_colour(&v) {
+                Some(c) => s.accent = Some(c),
+                None => note(&k, &v),
+            },
+            "theme" => match v.as_str() {
+                "light" => s.theme = Some(Theme::Light),
+                "dark" => s.theme = Some(Theme::Dark),
+                "auto" | "" => s.theme = None,
+                _ => note(&k, &v),
+            },
+            _ => note(&k, &v),
+        }
+    }
+    s.selection = match (cols, places, years) {
+        (Some(c), _, _) if !c.is_empty() => keep_order(available, |a| c.contains(a)),
+        (Some(_), None, None) if cleared => Vec::new(),
+        (_, Some(p), Some(y)) if !p.is_empty() || !y.is_empty() => keep_order(available, |a| {
+            (p.is_empty() || p.contains(&a.place)) && (y.is_empty() || y.contains(&a.year))
+        }),
+        (_, Some(p), None) if !p.is_empty() => keep_order(available, |a| p.contains(&a.place)),
+        (_, None, Some(y)) if !y.is_empty() => keep_order(available, |a| y.contains(&a.year)),
+        _ => default_selection(available),
+    };
+    s.notes = notes;
+    s
+}
+
+fn keep_order(available: &[PlaceYear], f: impl Fn(&PlaceYear) -> bool) -> Vec<PlaceYear> {
+    available.iter().filter(|a| f(a)).cloned().collect()
+}
+
+/// The first-visit selection: [`DEFAULT_COLUMNS`] that exist, else the first three place-years.
+pub fn default_selection(available: &[PlaceYear]) -> Vec<PlaceYear> {
+    let d = keep_order(available, |a| {
+        DEFAULT_COLUMNS
+            .iter()
+            .any(|(p, y)| a.place == *p && a.year == *y)
+    });
+    if d.is_empty() {
+        available.iter().take(3).cloned().collect()
+    } else {
+        d
+    }
+}
+
+/// The query string (with `?`, or empty) that reproduces a state.
+pub fn to_query(s: &AppState, available: &[PlaceYear]) -> String {
+    let mut q: Vec<(&str, String)> = Vec::new();
+    let mut places: Vec<&str> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    for py in &s.selection {
+        if !places.contains(&py.place.as_str()) {
+            places.push(&py.place);
+        }
+        if !years.contains(&py.year) {
+            years.push(py.year);
+        }
+    }
+    years.sort_unstable();
+    if !s.selection.is_empty() {
+        q.push(("places", places.join(",")));
+        q.push((
+            "years",
+            years
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+        ));
+        let product = keep_order(available, |a| {
+            places.contains(&a.place.as_str()) && years.contains(&a.year)
+        });
+        if product.len() != s.selection.len() {
+            let cols: Vec<String> = s
+                .selection
+                .iter()
+                .map(|c| format!("{}:{}", c.place, c.year))
+                .collect();
+            q.push(("cols", cols.join(",")));
+        }
+    } else {
+        q.push(("cols", String::new()));
+    }
+    if s.view != View::Indicators {
+        q.push(("view", s.view.code().to_string()));
+    }
+    if let Some(i) = &s.indicator {
+        q.push(("indicator", i.clone()));
+    }
+    if !s.query.is_empty() {
+        q.push(("q", s.query.clone()));
+    }
+    if let (View::Report, Some(d)) = (s.view, &s.report) {
+        q.push(("doc", d.clone()));
+    }
+    if s.lang == Lang::En {
+        q.push(("lang", "en".into()));
+    }
+    if s.embed {
+        q.push(("embed", "1".into()));
+    }
+    if let Some(a) = &s.accent {
+        q.push(("accent", a.clone()));
+    }
+    if s.care {
+        q.push(("care", "1".into()));
+    }
+    if let Some(t) = s.theme {
+        q.push(("theme", t.code().into()));
+    }
+    let body: Vec<String> = q
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("?{}", body.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn avail() -> Vec<PlaceYear> {
+        vec![
+            PlaceYear::new("衢州市", 2021),
+            PlaceYear::new("衢州市", 2022),
+            PlaceYear::new("绍兴市", 2018),
+            PlaceYear::new("新昌县", 2021),
+            PlaceYear::new("新昌县", 2022),
+            PlaceYear::new("温州市", 2024),
+            PlaceYear::new("温州市", 2025),
+        ]
+    }
+
+    fn ids() -> Vec<String> {
+        vec!["000_0f0a2c8e28231438".into()]
+    }
+
+    fn p(q: &str) -> AppState {
+        parse(q, &avail(), &ids())
+    }
+
+    #[test]
+    fn empty_url_gives_the_default() {
+        let s = p("");
+        assert_eq!(
+            s.selection,
+            vec![
+                PlaceYear::new("衢州市", 2021),
+                PlaceYear::new("衢州市", 2022),
+                PlaceYear::new("温州市", 2024)
+            ]
+        );
+        assert_eq!(s.view, View::Indicators);
+        assert_eq!(s.lang, Lang::Zh);
+        assert!(s.notes.is_empty());
+        assert_eq!(
+            default_selection(&avail()[2..5]).len(),
+            3,
+            "first three when no default exists"
+        );
+    }
+
+    #[test]
+    fn places_and_years_combine_to_existing_columns() {
+        let s =
+            p("?places=%E8%A1%A2%E5%B7%9E%E5%B8%82,%E6%B8%A9%E5%B7%9E%E5%B8%82&years=2022,2024");
+        assert_eq!(
+            s.selection,
+            vec![
+                PlaceYear::new("衢州市", 2022),
+                PlaceYear::new("温州市", 2024)
+            ]
+        );
+        let s = p("?places=新昌县");
+        assert_eq!(s.selection.len(), 2);
+        let s = p("?years=2021");
+        assert_eq!(
+            s.selection,
+            vec![
+                PlaceYear::new("衢州市", 2021),
+                PlaceYear::new("新昌县", 2021)
+            ]
+        );
+        let s = p("?cols=衢州市:2021,温州市:2025");
+        assert_eq!(
+            s.selection,
+            vec![
+                PlaceYear::new("衢州市", 2021),
+                PlaceYear::new("温州市", 2025)
+            ]
+        );
+    }
+
+    #[test]
+    fn every_parameter_is_read() {
+        let s = p("?view=chart&indicator=talent&q=%E5%AD%B5%E5%8C%96+x&lang=en&embed=1&accent=%230a66c2&care=1&theme=dark&doc=000_0f0a2c8e28231438");
+        assert_eq!(s.view, View::Chart);
+        assert_eq!(s.indicator.as_deref(), Some("talent"));
+        assert_eq!(s.query, "孵化 x");
+        assert_eq!(s.lang, Lang::En);
+        assert!(s.embed && s.care);
+        assert_eq!(s.accent.as_deref(), Some("#0a66c2"));
+        assert_eq!(s.theme, Some(Theme::Dark));
+        assert_eq!(s.report.as_deref(), Some("000_0f0a2c8e28231438"));
+        assert!(s.notes.is_empty(), "{:?}", s.notes);
+    }
+
+    #[test]
+    fn unknown_values_become_notes_not_crashes() {
+        let s = p("?places=火星市,衢州市&years=abc,2021&view=table&indicator=gdp&lang=fr&accent=url(x)&theme=blue&embed=maybe&foo=bar&doc=nope&cols=x");
+        assert_eq!(s.selection, vec![PlaceYear::new("衢州市", 2021)]);
+        let keys: Vec<&str> = s.notes.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "places",
+                "years",
+                "view",
+                "indicator",
+                "lang",
+                "accent",
+                "theme",
+                "embed",
+                "foo",
+                "doc",
+                "cols"
+            ]
+        );
+        assert_eq!(s.notes[0].value, "火星市");
+        assert_eq!(s.view, View::Indicators);
+        assert_eq!(s.accent, None);
+        // Only unknown places: as if none were given (the default), plus the note.
+        let s = p("?places=火星市");
+        assert_eq!(s.selection, default_selection(&avail()));
+        assert_eq!(s.notes.len(), 1);
+        // Broken escapes survive.
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%E8%A1%A2"), "%zz衢");
+        assert_eq!(decode("%E8%A1"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn colours_are_validated() {
+        assert_eq!(valid_colour("#ABC").as_deref(), Some("#abc"));
+        assert_eq!(valid_colour("0a66c2").as_deref(), Some("#0a66c2"));
+        assert_eq!(valid_colour("Teal").as_deref(), Some("teal"));
+        for bad in [
+            "red;background:url(x)",
+            "#12345",
+            "expression(1)",
+            "",
+            "var(--x)",
+            "#ggg",
+        ] {
+            assert_eq!(valid_colour(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut s = p("");
+        s.view = View::Topics;
+        s.query = "孵化 载体&x".into();
+        s.lang = Lang::En;
+        s.care = true;
+        s.accent = Some("#0a66c2".into());
+        s.theme = Some(Theme::Light);
+        s.embed = true;
+        let q = to_query(&s, &avail());
+        assert!(q.starts_with("?places=%E8%A1%A2"), "{q}");
+        assert!(!q.contains("cols="), "{q}");
+        assert_eq!(p(&q), s);
+        // A selection that places × years cannot express exactly gets cols.
+        let mut s = p("");
+        s.selection = vec![
+            PlaceYear::new("衢州市", 2021),
+            PlaceYear::new("新昌县", 2022),
+        ];
+        let q = to_query(&s, &avail());
+        assert!(q.contains("cols="), "{q}");
+        assert_eq!(p(&q).selection, s.selection);
+        // An empty selection stays empty.
+        s.selection.clear();
+        assert!(p(&to_query(&s, &avail())).selection.is_empty());
+    }
+}
