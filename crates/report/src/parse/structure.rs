@@ -250,7 +250,22 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
 fn plan_opening(chars: &[char], text: &str, summary_year: Option<i32>) -> Option<Option<i32>> {
     let head: String = chars.iter().take(24).collect();
     let is_heading = part_prefix(chars).is_some() || chars.len() <= 30;
-    let has_plan_word = PLAN_WORDS.iter().any(|w| head.contains(w));
+    // Words that open a plan half; a lone `重点`/`目标`/`计划` also names summary sections
+    // (`(三)重点项目建设取得突破`, `人才计划`), so they count only in these compounds.
+    const PLAN_HEADS: &[&str] = &[
+        "思路",
+        "打算",
+        "要点",
+        "工作计划",
+        "工作重点",
+        "重点工作",
+        "工作安排",
+        "发展目标",
+        "主要目标",
+        "工作目标",
+        "下一步",
+    ];
+    let has_plan_word = PLAN_HEADS.iter().any(|w| head.contains(w));
     let has_sum_word = SUMMARY_WORDS.iter().any(|w| head.contains(w));
     if is_heading && has_plan_word && !has_sum_word {
         let (_, p, _) = title_years(&head);
@@ -543,6 +558,14 @@ mod tests {
         assert_eq!(st.heading_years.1, Some(2022));
         assert_eq!(st.half_at(text.chars().count() - 2, true), Half::Plan);
         assert_eq!(st.half_at(5, true), Half::Summary);
+    }
+
+    #[test]
+    fn summary_sections_with_plan_words_stay_in_the_summary() {
+        let text = "标题2023年工作总结\n一、2023年工作总结\n(三)重点项目建设取得突破\n新增项目3个。\n二、2024年工作计划\n正文。";
+        let st = analyse(text, Some(2023));
+        let plan = st.plan_start.unwrap();
+        assert_eq!(text.chars().skip(plan).take(2).collect::<String>(), "二、");
     }
 
     #[test]
