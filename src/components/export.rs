@@ -42,7 +42,7 @@ pub fn Export() -> Html {
                 <button type="button" class="btn" onclick={json}>
                     <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, "download_json") }</button>
                 <button type="button" class="btn" onclick={on_print}>
-                    <span aria-hidden="true">{ "⎙ " }</span>{ t(lang, "print") }</button>
+                    <span aria-hidden="true">{ "" }</span>{ t(lang, "print") }</button>
                 <a class="btn" href="duibiao.html" download="duibiao.html">
                     <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, "offline") }{ " / " }
                     <span lang={lang.pick("en", "zh-CN")}>{ lang.pick("Download for offline use", "下载离线版") }</span>

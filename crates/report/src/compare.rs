@@ -351,7 +351,8 @@ pub fn evaluate(goal: &Claim, result: &Claim) -> Option<(Verdict, Margin)> {
     } else {
         easy
     };
-    let pct = (goal.measure == Measure::Level && base.abs() > EPS).then(|| value / base * 100.0);
+    let pct = (goal.measure == Measure::Level && goal.unit != "%" && base.abs() > EPS)
+        .then(|| value / base * 100.0);
     Some((
         verdict,
         Margin {
@@ -449,9 +450,10 @@ pub fn status(docs: &[Document], goal: ClaimRef) -> Option<Status> {
 pub struct Ambition {
     pub goal: ClaimRef,
     pub base: ClaimRef,
-    /// Signed change from the base to the target: % for levels, percentage points for growth and
-    /// share, places for ranks (positive = a better rank).
+    /// Signed change from the base to the target: % for levels, percentage points for growth,
+    /// shares and levels in %, places for ranks (positive = a better rank).
     pub change: f64,
+    /// How `change` reads: `Level` = relative %, `Growth`/`Share` = points, `Rank` = places.
     pub measure: Measure,
 }
 
@@ -465,7 +467,10 @@ pub fn ambition(docs: &[Document], goal: ClaimRef) -> Option<Ambition> {
     let b = base.get(docs)?;
     let last = convert(b.value?, &b.unit, &g.unit)?;
     let target = g.value?;
+    // Levels in % (R&D intensity 2.0 → 2.3) change in points, like growth and shares.
+    let points = g.unit == "%";
     let change = match g.measure {
+        Measure::Level if points => target - last,
         Measure::Level => {
             if last.abs() < EPS {
                 return None;
@@ -479,7 +484,11 @@ pub fn ambition(docs: &[Document], goal: ClaimRef) -> Option<Ambition> {
         goal,
         base,
         change,
-        measure: g.measure,
+        measure: if points && g.measure == Measure::Level {
+            Measure::Share
+        } else {
+            g.measure
+        },
     })
 }
 
@@ -1301,6 +1310,24 @@ mod tests {
             status(&docs, ClaimRef { doc: 0, claim: 2 }).is_none(),
             "no 2022 result yet"
         );
+    }
+
+    #[test]
+    fn ambition_of_a_percentage_is_in_points() {
+        let mut docs = corpus();
+        let mut a = claim(Kind::Achievement, 2021, "rd_intensity", 2.0, "%");
+        a.subject = "全社会R&D经费投入强度".into();
+        let mut g = claim(Kind::Goal, 2022, "rd_intensity", 2.3, "%");
+        g.subject = "全社会R&D投入强度".into();
+        docs[0].claims.extend([a, g]);
+        let amb = ambition(&docs, ClaimRef { doc: 0, claim: 6 }).unwrap();
+        assert!((amb.change - 0.3).abs() < 1e-9);
+        assert_eq!(format_ambition(&amb, false), "目标较上年 +0.3个百分点");
+        // And a target in % judged against a result in %: points, no relative %.
+        let mut r = claim(Kind::Achievement, 2022, "rd_intensity", 2.4, "%");
+        r.subject = "全社会R&D投入强度".into();
+        let (v, m) = evaluate(&docs[0].claims[6], &r).unwrap();
+        assert_eq!((v, m.pct), (Verdict::Exceeded, None));
     }
 
     #[test]
