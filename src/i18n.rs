@@ -39,7 +39,6 @@ impl Lang {
 }
 
 const TABLE: &[(&str, &str, &str)] = &[
-    ("app_title", "对标", "Duibiao"),
     (
         "tagline",
         "对照各地科技局的目标与实绩，每个数字都附原文出处",

@@ -22,15 +22,11 @@ pub fn App() -> Html {
     use_post_height(root.clone());
     use_effect_with((*state).clone(), |s: &AppState| {
         replace_query(&url::to_query(s, available()));
-        set_lang(
-            s.lang,
-            &format!(
-                "{} {} · {}",
-                t(s.lang, "app_title"),
-                "Duibiao",
-                t(s.lang, "caption")
-            ),
+        let title = s.lang.pick(
+            "对标 Duibiao · 目标与实绩对比",
+            "Duibiao 对标 · Goals and achievements compared",
         );
+        set_lang(s.lang, title);
     });
     let s = &*state;
     let class = classes!(

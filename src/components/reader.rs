@@ -32,9 +32,13 @@ pub fn Reader() -> Html {
     {
         let st = st.clone();
         use_effect_with(st.focus, move |f| {
-            if let Some(r) = f {
-                focus_id(&claim_dom_id(*r));
-                st.dispatch(Action::Focused);
+            if let Some(r) = *f {
+                // After this render's effects: closing the dialog moves focus on its own.
+                gloo::timers::callback::Timeout::new(30, move || {
+                    focus_id(&claim_dom_id(r));
+                    st.dispatch(Action::Focused);
+                })
+                .forget();
             }
         });
     }

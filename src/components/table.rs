@@ -99,7 +99,7 @@ pub fn IndicatorTable() -> Html {
         Lang::En => format!("{} ({} columns)", t(lang, "caption"), cols.len()),
     };
     html! {
-        <section class="table-view" aria-labelledby="table-caption">
+        <div class="table-view">
             <p class="legend"><strong>{ t(lang, "legend") }{ lang.pick("：", ": ") }</strong>{ t(lang, "legend_text") }</p>
             <div class="table-wrap" role="region" aria-labelledby="table-caption" tabindex="0">
                 <table id="main-table" class="compare">
@@ -162,6 +162,6 @@ pub fn IndicatorTable() -> Html {
                 </table>
             </div>
             { warnings_list(docs, &all, lang) }
-        </section>
+        </div>
     }
 }
