@@ -1,0 +1,170 @@
+//! In-browser component tests (wasm-bindgen-test, headless Chromium): the table, the provenance
+//! dialog, the picker and the views behave as a visitor would use them.
+//!
+//! Run: `cargo test -p duibiao --target wasm32-unknown-unknown --test components`
+//! (runner and driver as for tests/web.rs: .cargo/config.toml, scripts/env.sh).
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use duibiao::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+async fn wait_for(mut cond: impl FnMut() -> bool) -> bool {
+    let step = Duration::from_millis(20);
+    let mut waited = Duration::ZERO;
+    while waited < TIMEOUT {
+        if cond() {
+            return true;
+        }
+        yew::platform::time::sleep(step).await;
+        waited += step;
+    }
+    cond()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Mounts a fresh app in its own div and waits for the table. The app writes its state into the
+/// URL, so each test starts from a clean one (the default view).
+async fn mount() -> (web_sys::Element, yew::AppHandle<App>) {
+    let w = web_sys::window().expect("a window");
+    let path = w.location().pathname().expect("a path");
+    w.history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("reset the URL");
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("attach");
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    let r = root.clone();
+    assert!(
+        wait_for(|| r.query_selector("table caption").ok().flatten().is_some()).await,
+        "the indicator table appears"
+    );
+    (root, handle)
+}
+
+fn click(el: &web_sys::Element) {
+    el.dyn_ref::<web_sys::HtmlElement>()
+        .expect("html element")
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn table_has_headers_and_number_buttons() {
+    let (root, handle) = mount().await;
+    let cols = root
+        .query_selector_all("thead th[scope=col]")
+        .unwrap()
+        .length();
+    assert!(
+        cols >= 2,
+        "a corner header and at least one place-year column"
+    );
+    assert!(root
+        .query_selector("tbody th[scope=row]")
+        .unwrap()
+        .is_some());
+    assert!(root.query_selector("td button.num").unwrap().is_some());
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("目标") && text.contains("实绩"),
+        "goals and achievements told apart in words"
+    );
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_number_opens_its_source_and_the_close_button_closes() {
+    let (root, handle) = mount().await;
+    let button = root
+        .query_selector("td button.num")
+        .unwrap()
+        .expect("a number");
+    click(&button);
+    let r = root.clone();
+    let open = || {
+        r.query_selector("dialog")
+            .ok()
+            .flatten()
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+            .is_some_and(|d| d.open())
+    };
+    assert!(wait_for(open).await, "the dialog opens");
+    let dialog = root.query_selector("dialog").unwrap().unwrap();
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    assert!(
+        dialog.query_selector("blockquote mark").unwrap().is_some(),
+        "the number is highlighted"
+    );
+    // The close button closes it.
+    click(&dialog.query_selector("button.close").unwrap().unwrap());
+    assert!(wait_for(|| !open()).await, "the dialog closes");
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unticking_every_column_explains_itself() {
+    let (root, handle) = mount().await;
+    let clear = root
+        .query_selector(".picker-actions button")
+        .unwrap()
+        .expect("a clear button");
+    click(&clear);
+    let r = root.clone();
+    assert!(
+        wait_for(|| r.query_selector("p.empty").ok().flatten().is_some()).await,
+        "an empty selection shows a message"
+    );
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn views_switch() {
+    let (root, handle) = mount().await;
+    let tabs = root.query_selector_all(".views button").unwrap();
+    assert_eq!(tabs.length(), 4);
+    // Topics: a filter box.
+    click(&tabs.item(1).unwrap().dyn_into().unwrap());
+    let r = root.clone();
+    assert!(wait_for(|| r.query_selector("#topic-filter").ok().flatten().is_some()).await);
+    // Chart: an SVG with a text alternative.
+    click(&tabs.item(2).unwrap().dyn_into().unwrap());
+    assert!(
+        wait_for(|| r
+            .query_selector("svg[role=img][aria-label]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    // Report: the text with clickable claims.
+    click(&tabs.item(3).unwrap().dyn_into().unwrap());
+    assert!(
+        wait_for(|| r
+            .query_selector(".doc-text button.inline-claim")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    handle.destroy();
+    root.remove();
+}
