@@ -13,6 +13,8 @@ use crate::state::Action;
 
 struct Bar {
     col: PlaceYear,
+    /// The report has warnings (shown as ⚠ next to the value).
+    warn: bool,
     kind: Kind,
     value: Option<f64>,
     text: String,
@@ -80,7 +82,7 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
                         <g class={classes!("bar-row", class)} onclick={on}>
                             <title>{ b.subject.clone() }</title>
                             <text x="0" y={format!("{}", y + 15.0)} class="bar-label">
-                                { format!("{}  {icon} {word} {}", col_label(&b.col, lang), b.text) }
+                                { format!("{}  {icon} {word} {}{}", col_label(&b.col, lang), b.text, if b.warn { " ⚠" } else { "" }) }
                             </text>
                             if b.value.is_some() {
                                 <rect x="0" y={format!("{}", y + 21.0)} height="18" width={format!("{pct:.2}%")}
@@ -98,7 +100,9 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
 
 fn data_table(bars: &[Bar], caption: &str, lang: Lang) -> Html {
     html! {
-        <table class="sr-only">
+        // A table cannot shrink to 1px: hide a wrapper instead.
+        <div class="sr-only">
+        <table>
             <caption>{ caption.to_string() }</caption>
             <thead><tr>
                 <th scope="col">{ t(lang, "column") }</th>
@@ -111,12 +115,13 @@ fn data_table(bars: &[Bar], caption: &str, lang: Lang) -> Html {
                     <tr>
                         <th scope="row">{ col_label(&b.col, lang) }</th>
                         <td>{ match b.kind { Kind::Goal => t(lang, "goal"), Kind::Achievement => t(lang, "achievement") } }</td>
-                        <td>{ b.text.clone() }</td>
+                        <td>{ b.text.clone() }if b.warn { { format!(" ({})", t(lang, "warning_marker")) } }</td>
                         <td>{ b.subject.clone() }</td>
                     </tr>
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -174,6 +179,7 @@ pub fn Chart() -> Html {
                 }
                 out.push(Bar {
                     col: c.clone(),
+                    warn: !docs[r.doc].warnings.is_empty(),
                     kind: claim.kind,
                     value: shown(claim).0.filter(|_| !claim.redacted),
                     text: format_value(claim, en),
@@ -211,7 +217,7 @@ pub fn Chart() -> Html {
                 <ul class="rank-list">
                     { for ranks.iter().map(|b| {
                         let (icon, word) = match b.kind { Kind::Goal => ("◎", t(lang, "goal")), Kind::Achievement => ("✓", t(lang, "achievement")) };
-                        html! { <li>{ format!("{}  {icon} {word} {} · {}", col_label(&b.col, lang), b.text, b.subject) }</li> }
+                        html! { <li>{ format!("{}  {icon} {word} {}{} · {}", col_label(&b.col, lang), b.text, if b.warn { " ⚠" } else { "" }, b.subject) }</li> }
                     }) }
                 </ul>
             </div>
