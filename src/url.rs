@@ -28,41 +28,41 @@ use crate::state::{AppState, Note, Theme, View};
 pub const DEFAULT_COLUMNS: &[(&str, i32)] = &[("衢州市", 2021), ("衢州市", 2022), ("温州市", 2024)];
 
 /// Colour names accepted for `accent` (no functions, no url(), nothing that could inject CSS).
+/// All dark enough for white text (contrast ≥ 4.5:1), so they can fill buttons.
+#[rustfmt::skip]
 const COLOUR_NAMES: &[&str] = &[
-    "black",
-    "navy",
-    "darkblue",
-    "mediumblue",
-    "blue",
-    "royalblue",
-    "steelblue",
-    "teal",
-    "darkcyan",
-    "darkgreen",
-    "green",
-    "seagreen",
-    "olive",
-    "darkolivegreen",
-    "maroon",
-    "darkred",
-    "firebrick",
-    "crimson",
-    "red",
-    "brown",
-    "sienna",
-    "chocolate",
-    "darkorange",
-    "orange",
-    "purple",
-    "indigo",
-    "darkmagenta",
-    "darkviolet",
-    "rebeccapurple",
-    "slategray",
-    "dimgray",
-    "gray",
-    "grey",
+    "black", "navy", "darkblue", "mediumblue", "blue", "royalblue", "teal", "darkgreen", "green",
+    "darkolivegreen", "darkslategray", "maroon", "darkred", "firebrick", "crimson", "brown",
+    "sienna", "purple", "indigo", "darkmagenta", "darkviolet", "rebeccapurple", "dimgray",
 ];
+
+/// Whether white text on this (validated) colour reaches WCAG AA contrast (4.5:1). Light accents
+/// are still used for lines, never as a background behind text.
+pub fn dark_enough(colour: &str) -> bool {
+    let Some(hex) = colour.strip_prefix('#') else {
+        return COLOUR_NAMES.contains(&colour);
+    };
+    let digits: Vec<u8> = hex
+        .chars()
+        .filter_map(|c| c.to_digit(16).map(|d| d as u8))
+        .collect();
+    let rgb: [f64; 3] = match digits.len() {
+        3 | 4 => [0, 1, 2].map(|i| f64::from(digits[i] * 17)),
+        6 | 8 => [0, 2, 4].map(|i| f64::from(digits[i] * 16 + digits[i + 1])),
+        _ => return false,
+    };
+    let lin = |c: f64| {
+        let c = c / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
+    let opaque = !matches!(digits.len(), 4 | 8);
+    opaque && 1.05 / (l + 0.05) >= 4.5
+}
 
 /// Decodes `%XX` escapes (UTF-8) and `+` as space; bad escapes are kept as written.
 pub fn decode(s: &str) -> String {
@@ -478,6 +478,14 @@ mod tests {
             "#ggg",
         ] {
             assert_eq!(valid_colour(bad), None, "{bad}");
+        }
+        assert!(dark_enough("#0a58ca"));
+        assert!(dark_enough("#000"));
+        assert!(dark_enough("navy"));
+        assert!(!dark_enough("#ffcc00"), "yellow cannot hold white text");
+        assert!(!dark_enough("#0a58ca80"), "translucent: unknown background");
+        for name in COLOUR_NAMES {
+            assert_eq!(valid_colour(name).as_deref(), Some(*name));
         }
     }
 

@@ -29,17 +29,26 @@ pub fn App() -> Html {
         set_lang(s.lang, title);
     });
     let s = &*state;
+    // The host's accent draws lines; it fills buttons only when white text stays readable on it.
+    let style = s.accent.as_ref().map(|a| format!("--host-accent: {a};"));
+    let accent = s.accent.as_ref().map(|a| {
+        if url::dark_enough(a) {
+            "host-accent strong-accent"
+        } else {
+            "host-accent"
+        }
+    });
     let class = classes!(
         "app",
         s.care.then_some("care"),
         s.embed.then_some("embed"),
+        accent,
         match s.theme {
             Some(Theme::Dark) => Some("theme-dark"),
             Some(Theme::Light) => Some("theme-light"),
             None => None,
         }
     );
-    let style = s.accent.as_ref().map(|a| format!("--accent: {a};"));
     let lang = s.lang;
     let view = match s.view {
         View::Indicators => html! { <IndicatorTable /> },
