@@ -44,7 +44,8 @@ step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D
 step clippy-wasm cargo clippy -p duibiao --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 step test cargo test --workspace --locked
 # tests/web.rs in headless Chromium (runner and driver: .cargo/config.toml, scripts/env.sh).
-step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --test web --locked
+# embedded-data: these tests run without app.js, which normally provides the corpus.
+step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --features embedded-data --test web --locked
 # The one release build of the run; the e2e tests and the benchmarks use its dist/.
 step build trunk build --release --locked
 # A per-test limit, so a wedged browser fails the run instead of eating the CI budget.

@@ -26,9 +26,29 @@ pub fn corpus() -> Corpus {
 pub fn data() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/corpus.json")))
-            .expect("build.rs wrote a valid corpus")
+        let mut c: Corpus = serde_json::from_str(&corpus_json()).expect("a valid corpus");
+        c.restore_derived_texts();
+        c
     })
+}
+
+/// The corpus JSON `build.rs` wrote, for the host (pre-render, tests) and for `app.js`.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
+pub const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
+fn corpus_json() -> String {
+    CORPUS_JSON.to_string()
+}
+
+/// In the page the data is not in the wasm (where, base64-encoded, it compressed badly): `app.js`
+/// sets `__duibiaoCorpus` to the JSON before starting the app (scripts/offline.mjs).
+#[cfg(all(target_arch = "wasm32", not(feature = "embedded-data")))]
+fn corpus_json() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &"__duibiaoCorpus".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .expect("app.js defines __duibiaoCorpus before the app starts")
 }
 
 /// Every place-year with data, in picker order.

@@ -3,7 +3,8 @@
 //!
 //! `cargo run -q --features ssr --bin prerender` prints the markup of the default view; the
 //! post-build step (scripts/offline.mjs) puts it inside `<div id="app">`, which the app replaces
-//! when it mounts.
+//! when it mounts. With `--data` it prints the corpus JSON for `app.js` instead, without the
+//! sentences the app can cut from the document texts by their offsets.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -32,6 +33,15 @@ fn block_on<F: Future>(f: F) -> F::Output {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--data") {
+        let mut corpus = duibiao::data().clone();
+        corpus.strip_derived_texts();
+        print!(
+            "{}",
+            serde_json::to_string(&corpus).expect("the model serialises")
+        );
+        return;
+    }
     let html = block_on(
         yew::ServerRenderer::<duibiao::App>::new()
             .hydratable(false)

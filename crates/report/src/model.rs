@@ -22,6 +22,44 @@ impl Corpus {
             documents,
         }
     }
+
+    /// Empties every claim's and item's `text` that is exactly its `start..end` slice of the
+    /// document text, so an embedded copy does not carry each sentence twice.
+    pub fn strip_derived_texts(&mut self) {
+        for d in &mut self.documents {
+            let chars: Vec<char> = d.text.chars().collect();
+            let slice = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>());
+            for c in &mut d.claims {
+                if slice(c.start, c.end).as_deref() == Some(c.text.as_str()) {
+                    c.text.clear();
+                }
+            }
+            for i in &mut d.items {
+                if slice(i.start, i.end).as_deref() == Some(i.text.as_str()) {
+                    i.text.clear();
+                }
+            }
+        }
+    }
+
+    /// Refills the texts [`Corpus::strip_derived_texts`] emptied, from the document text.
+    pub fn restore_derived_texts(&mut self) {
+        for d in &mut self.documents {
+            let chars: Vec<char> = d.text.chars().collect();
+            let slice = |s: usize, e: usize| {
+                chars
+                    .get(s..e)
+                    .map(|c| c.iter().collect::<String>())
+                    .unwrap_or_default()
+            };
+            for c in d.claims.iter_mut().filter(|c| c.text.is_empty()) {
+                c.text = slice(c.start, c.end);
+            }
+            for i in d.items.iter_mut().filter(|i| i.text.is_empty()) {
+                i.text = slice(i.start, i.end);
+            }
+        }
+    }
 }
 
 /// One work report as understood by the parser.
@@ -293,4 +331,72 @@ pub enum Scope {
     County,
     /// A named group of places, e.g. 四省边际, 全省县市
     Region,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Corpus {
+        let claim = Claim {
+            kind: Kind::Achievement,
+            year: Some(2021),
+            indicator: Some("high_tech_enterprises".into()),
+            subject: "新增国家高新技术企业".into(),
+            measure: Measure::Level,
+            value: Some(113.0),
+            value_max: None,
+            unit: "家".into(),
+            bound: Bound::Exact,
+            scope: None,
+            modality: None,
+            estimated: false,
+            redacted: false,
+            text: "全市新增国家高新技术企业113家".into(),
+            start: 3,
+            end: 19,
+            number_start: 15,
+            number_end: 19,
+        };
+        let item = Item {
+            kind: Kind::Achievement,
+            year: Some(2021),
+            topic: Some(Topic::Enterprises),
+            heading: None,
+            text: "一、全市".into(),
+            start: 0,
+            end: 5,
+        };
+        Corpus::new(vec![Document {
+            id: "x".into(),
+            file: "x.txt".into(),
+            title: "t".into(),
+            region: Region {
+                name: "衢州市".into(),
+                level: Level::City,
+                parent: Some("浙江省".into()),
+                inferred: false,
+                evidence: None,
+            },
+            published: None,
+            summary_year: Some(2021),
+            plan_year: Some(2022),
+            warnings: vec![],
+            items: vec![item],
+            claims: vec![claim],
+            text: "一、\n全市新增国家高新技术企业113家。".into(),
+        }])
+    }
+
+    #[test]
+    fn derived_texts_round_trip_and_mismatches_are_kept() {
+        let original = sample();
+        let mut c = original.clone();
+        // The item's text does not match its offsets: it must survive stripping.
+        c.strip_derived_texts();
+        assert_eq!(c.documents[0].claims[0].text, "");
+        assert_eq!(c.documents[0].items[0].text, "一、全市");
+        c.restore_derived_texts();
+        assert_eq!(c, original);
+    }
 }
