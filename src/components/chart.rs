@@ -6,6 +6,7 @@ use report::{Kind, Measure};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::claim::ClaimButton;
 use super::{indicator_name, use_app};
 use crate::data;
 use crate::i18n::{t, Lang};
@@ -98,30 +99,32 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
     }
 }
 
+/// The chart's data as a table under a disclosure: the text alternative for screen readers and
+/// the keyboard way to each number's source (the SVG itself is one image).
 fn data_table(bars: &[Bar], caption: &str, lang: Lang) -> Html {
     html! {
-        // A table cannot shrink to 1px: hide a wrapper instead.
-        <div class="sr-only">
-        <table>
-            <caption>{ caption.to_string() }</caption>
-            <thead><tr>
-                <th scope="col">{ t(lang, "column") }</th>
-                <th scope="col">{ t(lang, "kind") }</th>
-                <th scope="col">{ t(lang, "value") }</th>
-                <th scope="col">{ t(lang, "subject") }</th>
-            </tr></thead>
-            <tbody>
-                { for bars.iter().map(|b| html! {
-                    <tr>
-                        <th scope="row">{ col_label(&b.col, lang) }</th>
-                        <td>{ match b.kind { Kind::Goal => t(lang, "goal"), Kind::Achievement => t(lang, "achievement") } }</td>
-                        <td>{ b.text.clone() }if b.warn { { format!(" ({})", t(lang, "warning_marker")) } }</td>
-                        <td>{ b.subject.clone() }</td>
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-        </div>
+        <details class="chart-data">
+            <summary>{ t(lang, "chart_data") }</summary>
+            <div class="table-wrap">
+            <table class="data">
+                <caption>{ caption.to_string() }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "column") }</th>
+                    <th scope="col">{ t(lang, "value") }</th>
+                    <th scope="col">{ t(lang, "subject") }</th>
+                </tr></thead>
+                <tbody>
+                    { for bars.iter().map(|b| html! {
+                        <tr>
+                            <th scope="row">{ col_label(&b.col, lang) }</th>
+                            <td><ClaimButton claim={b.claim} /></td>
+                            <td>{ b.subject.clone() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </details>
     }
 }
 
