@@ -98,6 +98,12 @@ pub fn Topics() -> Html {
                             html! {
                                 <div class="topic-col">
                                     <h4>{ report_label(d, lang) }</h4>
+                                    if !d.warnings.is_empty() {
+                                        <details class="topic-warn">
+                                            <summary><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "warning_marker") }</summary>
+                                            <ul>{ for d.warnings.iter().map(|w| html! { <li>{ lang.pick(&w.message, &w.message_en).to_string() }</li> }) }</ul>
+                                        </details>
+                                    }
                                     if hits.is_empty() {
                                         <p class="muted">{ t(lang, "no_items") }</p>
                                     }
