@@ -72,7 +72,13 @@ pub fn Reader() -> Html {
             Kind::Goal => ("◎", t(lang, "goal")),
             Kind::Achievement => ("✓", t(lang, "achievement")),
         };
-        let label = format!("{word} {}，{}", format_value(c, en), t(lang, "show_source"));
+        // Starts with the visible text (WCAG 2.5.3), then what it is.
+        let label = format!(
+            "{} · {word} {}，{}",
+            &d.text[range.clone()],
+            format_value(c, en),
+            t(lang, "show_source")
+        );
         let onclick = {
             let st = st.clone();
             Callback::from(move |_| st.dispatch(Action::OpenClaim(r)))
