@@ -112,7 +112,12 @@ pub fn IndicatorTable() -> Html {
                                 let src = ds.iter().map(|&i| report_years(&docs[i])).collect::<Vec<_>>().join(", ");
                                 html! {
                                     <th scope="col">
-                                        <span class="col-place">{ c.place.clone() }</span>
+                                        <span class="col-place">
+                                            { c.place.clone() }
+                                            if ds.iter().any(|&i| docs[i].region.inferred) {
+                                                <span class="inferred">{ format!("（{}）", t(lang, "inferred")) }</span>
+                                            }
+                                        </span>
                                         <span class="col-year">{ lang.pick(&format!("{}年", c.year), &c.year.to_string()).to_string() }</span>
                                         <span class="col-src">{ format!("{}{}{}", t(lang, "sources"), lang.pick("：", ": "), src) }</span>
                                         if warn {
