@@ -1295,6 +1295,64 @@ mod tests {
     }
 
     #[test]
+    fn status_flags_approximate_results_and_skips_redacted_goals() {
+        let mut docs = corpus();
+        let mut r = ach(120.0);
+        r.bound = Bound::MoreThan; // 超120家
+        docs[0].claims.push(r);
+        let s = status(&docs, ClaimRef { doc: 0, claim: 2 }).unwrap();
+        assert_eq!(s.verdict, Verdict::Exceeded);
+        assert!(s.approximate);
+        assert_eq!(
+            format_status(&s, false),
+            "超额 +20家 (+20%)",
+            "the margin is from the target"
+        );
+        docs[0].claims[2].redacted = true;
+        docs[0].claims[2].value = None;
+        assert!(status(&docs, ClaimRef { doc: 0, claim: 2 }).is_none());
+        assert!(ambition(&docs, ClaimRef { doc: 0, claim: 2 }).is_none());
+    }
+
+    #[test]
+    fn unknown_indicators_and_places_still_show() {
+        let mut d = doc("未知", Level::Unknown, "", Some(2020), None);
+        d.region.parent = None;
+        d.claims.push(claim(
+            Kind::Achievement,
+            2020,
+            "no_such_indicator",
+            1.0,
+            "家",
+        ));
+        assert_eq!(row_of(&d.claims[0]), OTHER);
+        let docs = vec![d];
+        let g = place_groups(&docs);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].top.name, "未知");
+        assert_eq!(rows(&docs, &[PlaceYear::new("未知", 2020)]), vec![OTHER]);
+        assert!(
+            status(&docs, ClaimRef { doc: 0, claim: 0 }).is_none(),
+            "no status on the other row"
+        );
+    }
+
+    #[test]
+    fn ambition_of_ranks_in_places() {
+        let mut docs = corpus();
+        let mut a = claim(Kind::Achievement, 2021, "innovation_index", 5.0, "位");
+        a.measure = Measure::Rank;
+        a.scope = Some(Scope::Province);
+        let mut g = claim(Kind::Goal, 2022, "innovation_index", 3.0, "位");
+        g.measure = Measure::Rank;
+        g.scope = Some(Scope::Province);
+        docs[0].claims.extend([a, g]);
+        let amb = ambition(&docs, ClaimRef { doc: 0, claim: 6 }).unwrap();
+        assert_eq!(amb.change, 2.0, "from 5th to 3rd is two places up");
+        assert_eq!(format_ambition(&amb, true), "target vs last year +2 places");
+    }
+
+    #[test]
     fn ambition_against_last_year() {
         let docs = corpus();
         let a = ambition(&docs, ClaimRef { doc: 0, claim: 2 }).unwrap();
