@@ -126,6 +126,23 @@ pub fn valid_colour(s: &str) -> Option<String> {
     COLOUR_NAMES.contains(&s.as_str()).then_some(s)
 }
 
+/// A place name as shown (`衢州市`), or a short form that names one place only (`衢州`).
+fn resolve_place(p: &str, available: &[PlaceYear]) -> Option<String> {
+    if available.iter().any(|a| a.place == p) {
+        return Some(p.to_string());
+    }
+    let mut names: Vec<&str> = available
+        .iter()
+        .map(|a| a.place.as_str())
+        .filter(|n| n.starts_with(p) && n.chars().count() == p.chars().count() + 1)
+        .collect();
+    names.dedup();
+    match names.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
+}
+
 fn list(v: &str) -> impl Iterator<Item = &str> {
     v.split([',', '，', '、'])
         .map(str::trim)
@@ -156,16 +173,14 @@ pub fn parse(search: &str, available: &[PlaceYear], doc_ids: &[String]) -> AppSt
     let mut cols: Option<Vec<PlaceYear>> = None;
     // `cols=` with nothing: the user cleared the selection on purpose.
     let mut cleared = false;
-    let known_place = |p: &str| available.iter().any(|a| a.place == p);
     for (k, v) in pairs(search) {
         match k.as_str() {
             "places" | "place" => {
                 let mut ok = Vec::new();
                 for p in list(&v) {
-                    if known_place(p) {
-                        ok.push(p.to_string());
-                    } else {
-                        note(&k, p);
+                    match resolve_place(p, available) {
+                        Some(name) => ok.push(name),
+                        None => note(&k, p),
                     }
                 }
                 places = Some(ok);
@@ -398,6 +413,16 @@ mod tests {
         );
         let s = p("?places=新昌县");
         assert_eq!(s.selection.len(), 2);
+        // Short forms that name one place.
+        let s = p("?places=衢州,温州&years=2021,2024");
+        assert_eq!(
+            s.selection,
+            vec![
+                PlaceYear::new("衢州市", 2021),
+                PlaceYear::new("温州市", 2024)
+            ]
+        );
+        assert!(s.notes.is_empty());
         let s = p("?years=2021");
         assert_eq!(
             s.selection,
