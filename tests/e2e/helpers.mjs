@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// DUIBIAO_DIST tests another build (e.g. a benchmark's) instead of dist/.
+export const DIST = process.env.DUIBIAO_DIST ? path.resolve(process.env.DUIBIAO_DIST) : path.join(ROOT, 'dist');
 export const OUT = path.join(ROOT, 'tests/e2e/out');
 
 /** The places of the five seed reports; every way of opening the app must show them all. */
