@@ -134,6 +134,7 @@ const SCOPES: &[(&str, Scope)] = &[
     ("四省边际", Scope::Region),
     ("同类城区", Scope::Region),
     ("全国", Scope::National),
+    ("中国", Scope::National),
     ("全省", Scope::Province),
     ("全市", Scope::City),
     ("全区", Scope::County),
@@ -237,8 +238,22 @@ fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
                 return true;
             }
             // Chinese numerals are counts of things in names and slogans (`两个全覆盖`,
-            // `六大产业`), except money (`千亿元`).
+            // `六大产业`), except money (`千亿元`) and round hundreds (`近百家`, `上百场`, `百名`).
             if n.chinese && n.base != "元" {
+                let round = matches!(
+                    text(chars, n.start, n.end).chars().next(),
+                    Some('百' | '千')
+                ) && n.value.is_some_and(|v| v == 100.0 || v == 1000.0);
+                let count_unit = ["家", "场", "名", "人", "项", "个"].contains(&n.unit.as_str());
+                let b1 = text(chars, n.start.saturating_sub(1), n.start);
+                // `千人计划` is a name; `近百家`, `上百场`, `百名` are counts.
+                let counted = ["近", "上", "超"].contains(&b1.as_str()) || n.unit == "名";
+                if !(round && count_unit && counted) {
+                    return true;
+                }
+            }
+            // `其中xx%是光电类项目`: a composition, not an outcome.
+            if n.unit == "%" && chars.get(n.end) == Some(&'是') {
                 return true;
             }
             let b1 = text(chars, n.start.saturating_sub(1), n.start);
@@ -255,7 +270,14 @@ fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
                 return true;
             }
             // Participants, not results: `2家企业作为参与单位完成的科技成果获…`.
-            if after.contains("作为") {
+            if text(chars, n.end, n.end + 8).contains("作为") {
+                return true;
+            }
+            // The bureau's own arrangements: `优选100名…人才`, `组成8个…团队`, `分成x个片区`.
+            if ["优选", "组成", "分成"]
+                .iter()
+                .any(|w| clause_before.ends_with(w))
+            {
                 return true;
             }
             // Policy descriptions: `将原…政策中…等7项用于建设经费的补助,统一调整为…`.
@@ -297,7 +319,7 @@ fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
             })
             .max()
     };
-    let share = last(&["占", "比重", "比例", "占比"]);
+    let share = last(&["占", "比重", "比例", "占比", "覆盖率", "比率"]);
     let growth = last(&[
         "增长", "增速", "增幅", "同比", "增加", "提高", "提升", "年均",
     ]);
@@ -422,9 +444,8 @@ fn own_year(chars: &[char], st: &Structure, n: &Num) -> Option<i32> {
     None
 }
 
-/// The modality of a goal: the nearest `确保` / `力争` / `争取` before the figure in its sentence.
-/// A cue whose own clause has no figure (`力争在…上取得突破,全年开发…150项`) is spent there,
-/// unless it introduces a list (`力争…,实现:全社会R&D经费突破140亿元;…`).
+/// The modality of a goal: the nearest `确保` / `力争` / `争取` before the figure in its sentence
+/// (`力争…,实现:全社会R&D经费突破140亿元;研发人员数达3.9万人年` are all strive).
 fn modality_for(chars: &[char], fs: usize, at: usize) -> Option<Modality> {
     let before = text(chars, fs, at);
     let ensure = before.rfind("确保").map(|b| (b, Modality::Ensure));
@@ -445,16 +466,16 @@ fn modality_for(chars: &[char], fs: usize, at: usize) -> Option<Modality> {
         (None, Some(s)) => s,
         (None, None) => return None,
     };
+    // The cue governs the rest of its sentence, across commas and semicolons, but not into
+    // the next `一是/二是` clause.
     let cue = fs + before[..bi].chars().count();
-    let clause_end_at = clause_end(chars, cue);
-    if at < clause_end_at {
-        return Some(m);
-    }
-    let cue_clause = text(chars, cue, clause_end_at);
-    let has_figure =
-        cue_clause.chars().any(|c| c.is_ascii_digit() || c == 'x') || cue_clause.contains("破零");
-    let between = text(chars, cue, at);
-    (has_figure || between.contains(':')).then_some(m)
+    let between: Vec<char> = chars[cue..at].to_vec();
+    let new_clause = between.windows(3).any(|w| {
+        matches!(w[0], '。' | ';' | ',' | ':')
+            && super::structure::cn_ordinal(&w[1..2]).is_some()
+            && w[2] == '是'
+    });
+    (!new_clause).then_some(m)
 }
 
 /// `预计` before a figure in its sentence, not cut off by a clause reporting a done deal
@@ -516,6 +537,10 @@ const CONTINUATIONS: &[&str] = &[
     "总面积",
     "五个领域",
     "户均",
+    "皆",
+    "都",
+    "面积",
+    "孵化规模",
 ];
 
 /// Splits a sentence into claim texts: a clause that brings a figure of its own starts a new
@@ -535,7 +560,15 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
         let has = nums.iter().any(|&p| p >= b && p < be);
         if bi > 0 && has && cur_has {
             let head = text(chars, b, b + 5);
-            let cont = CONTINUATIONS.iter().any(|w| head.starts_with(w));
+            let hc: Vec<char> = head.chars().collect();
+            // `…人才xx余人,xxxx年实现产值xxxx万元`: a clause led by a year reports on the same
+            // subject; `x个项目列入A,x个项目列入B` is one parallel list.
+            let year_led = hc.len() >= 5
+                && hc[4] == '年'
+                && hc[..4].iter().all(|c| c.is_ascii_digit() || *c == 'x');
+            let prev_head = text(chars, bounds[bi - 1], bounds[bi - 1] + 3);
+            let parallel = prev_head.chars().count() == 3 && head.starts_with(&prev_head);
+            let cont = CONTINUATIONS.iter().any(|w| head.starts_with(w)) || year_led || parallel;
             if !cont {
                 groups.push((cur_start, b - 1));
                 cur_start = b;
@@ -576,6 +609,10 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
                 }
             }
         }
+        // one clause of lead-in stays as context (`全力培育科技小巨人,实现零的突破`)
+        if cs > g.0 && chars[cs - 1] == ',' {
+            cs = clause_start(chars, cs - 1, false).max(g.0);
+        }
         let head = text(chars, g.0, cs);
         // keep a lead-in that names the year the figures are about (`《2020年度…》显示`)
         if cs > g.0 + 10 && !head.contains("年度") {
@@ -584,6 +621,33 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
     }
     groups
 }
+
+/// What a figure inherits from the previous one in its sentence: indicator, subject, end of
+/// its number, measure and scope.
+type Prev = (Option<String>, String, usize, Measure, Option<Scope>);
+
+/// Verbs that end the noun after a figure (`18项并开展攻关`, `xxx家苗子企业进入…培育库`).
+const AFTER_VERBS: &[&str] = &[
+    "并", "达成", "走进", "参加", "落户", "进入", "开展", "通过", "成为", "提供",
+];
+
+/// Verbs whose object is what a figure counts (`集聚科技企业xxx余家` counts firms, whatever
+/// the incubator named before the verb).
+const OBJECT_VERBS: &[&str] = &["集聚", "引进", "引育", "拥有", "走访"];
+
+/// Subjects that name no indicator of their own but a measure of the previous figure's.
+const GENERIC_SUBJECTS: &[&str] = &[
+    "面积",
+    "总面积",
+    "总量",
+    "总数",
+    "规模",
+    "累计",
+    "累计数",
+    "余额",
+    "额度",
+    "金额",
+];
 
 /// Extracts every claim of a document.
 pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
@@ -628,80 +692,193 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
                 }
             }
         }
-        let mut prev: Option<(Option<String>, String, usize)> = None;
+        let mut prev: Option<Prev> = None;
         for n in group {
             let c = claim_for(ctx, n, &texts, prev.as_ref());
             // `获省自然科学奖1项,实现了…“零”的突破` says the same thing twice: keep the count.
             let restated = n.kind == NumKind::Zero
                 && c.indicator.is_some()
                 && prev.as_ref().is_some_and(|p| p.0 == c.indicator);
-            prev = Some((c.indicator.clone(), c.subject.clone(), n.end));
+            // a rank passes on the measure of the figure it ranks (`比重4.38%,位居…首位,…4%以上`)
+            let (pm, psc) = match (&prev, c.measure) {
+                (Some(p), Measure::Rank) => (p.3, p.4),
+                _ => (c.measure, c.scope),
+            };
+            prev = Some((c.indicator.clone(), c.subject.clone(), n.end, pm, psc));
             if !restated {
                 claims.push(c);
             }
         }
         i = j.max(i + 1);
     }
-    claims
+    fan_out_shared_ranks(chars, claims)
 }
 
-fn claim_for(
-    ctx: &Context,
-    n: &Num,
-    texts: &[(usize, usize)],
-    prev: Option<&(Option<String>, String, usize)>,
-) -> Claim {
+/// `新认定高企716家、省科技型中小企业2043家,均居全省第三` ranks both figures; `四项指标皆为全市
+/// 第一` ranks the last four. A shared rank becomes one rank claim per figure it covers.
+fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    for c in claims {
+        if c.measure != Measure::Rank {
+            out.push(c);
+            continue;
+        }
+        let cs = clause_start(chars, c.number_start, false);
+        let clause = text(chars, cs, c.number_start);
+        let shared = ["均", "皆", "都"].iter().any(|w| clause.contains(w));
+        if !shared {
+            out.push(c);
+            continue;
+        }
+        let cc: Vec<char> = clause.chars().collect();
+        let count = cc
+            .windows(2)
+            .find(|w| w[1] == '项' && super::numbers::parse_cn(&w[..1]).is_some())
+            .and_then(|w| super::numbers::parse_cn(&w[..1]))
+            .map(|v| v as usize);
+        let fs = sentence_start(chars, c.number_start, false);
+        let before: Vec<&Claim> = out
+            .iter()
+            .filter(|p| p.number_start >= fs && p.number_start < c.number_start)
+            .collect();
+        let sources: Vec<Claim> = match count {
+            Some(n) => {
+                let levels: Vec<&&Claim> = before
+                    .iter()
+                    .filter(|p| p.measure == Measure::Level)
+                    .collect();
+                levels[levels.len().saturating_sub(n)..]
+                    .iter()
+                    .map(|p| (**p).clone())
+                    .collect()
+            }
+            None => {
+                let mut run: Vec<Claim> = Vec::new();
+                for p in before.iter().rev() {
+                    if p.measure == Measure::Rank {
+                        break;
+                    }
+                    if p.measure == Measure::Growth {
+                        continue;
+                    }
+                    if run.last().is_some_and(|r| r.measure != p.measure) {
+                        break;
+                    }
+                    run.push((*p).clone());
+                }
+                run.reverse();
+                run
+            }
+        };
+        if sources.len() < 2 {
+            out.push(c);
+            continue;
+        }
+        for s in sources {
+            let mut r = c.clone();
+            r.indicator = s.indicator.clone();
+            r.subject = s.subject.clone();
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn claim_for(ctx: &Context, n: &Num, texts: &[(usize, usize)], prev: Option<&Prev>) -> Claim {
     let chars = ctx.chars;
     let cs_strict = clause_start(chars, n.start, true);
     let cs = clause_start(chars, n.start, false);
     let from = match prev {
-        Some((_, _, pe)) if *pe > cs_strict && *pe <= n.start => *pe,
+        Some((_, _, pe, _, _)) if *pe > cs_strict && *pe <= n.start => *pe,
         _ => cs_strict,
     };
     let window = text(chars, from, n.start);
     let wide_from = match prev {
-        Some((_, _, pe)) if *pe > cs && *pe <= n.start => *pe,
+        Some((_, _, pe, _, _)) if *pe > cs && *pe <= n.start => *pe,
         _ => cs,
     };
     let wide = text(chars, wide_from, n.start);
     let measure = measure_of(chars, n, &wide);
     let after = text(chars, n.end, clause_end(chars, n.end));
+    // The noun right after the figure (`获批2家省级高新区`), up to the next verb.
+    let after_noun = {
+        let mut cut = after.len();
+        for v in AFTER_VERBS {
+            if let Some(b) = after.find(v) {
+                cut = cut.min(b);
+            }
+        }
+        after[..cut].to_string()
+    };
     let own_subject = trim_subject(&window);
-    let mut indicator = indicator_for(&window)
-        .or_else(|| indicator_for(&wide))
-        .map(str::to_string);
+    let object = OBJECT_VERBS
+        .iter()
+        .filter_map(|v| window.rfind(v).map(|b| b + v.len()))
+        // `万人发明专利拥有量` is a noun, not `拥有`
+        .filter(|&b| !window[b..].starts_with('量'))
+        .max()
+        .map(|b| window[b..].to_string());
+    let mut indicator = match &object {
+        Some(o) => indicator_for(o),
+        None => indicator_for(&window).or_else(|| indicator_for(&wide)),
+    }
+    .map(str::to_string);
+    // `为xx家企业提供xxxx万的贷款保障`: the firms served are counted by what they were given.
+    let after_noun = if window.ends_with('为') {
+        after.clone()
+    } else {
+        after_noun
+    };
     let mut subject = own_subject.clone();
     if indicator.is_none() && measure == Measure::Level {
-        if let Some(id) = indicator_for(&after) {
+        if let Some(id) = indicator_for(&after_noun) {
             indicator = Some(id.to_string());
             if subject.chars().count() < 2 {
-                subject = after.clone();
+                subject = after_noun.clone();
             }
         }
     }
-    // A figure that continues the previous one (`力争2.4%`, `连续七年保持在4%以上`, `、三等奖3项`)
-    // is about the same indicator.
+    // A figure that continues the previous one (`力争2.4%`, `连续七年保持在4%以上`, `、三等奖3项`,
+    // `…和xx.xx%`, `面积超过xx万平方米`) is about the same indicator.
     let bare = {
         let mut t = own_subject.clone();
         for w in ["力争", "确保", "争取", "实现", "实现了"] {
             t = t.replace(w, "");
         }
-        t.is_empty()
+        (t.is_empty() && after_noun.trim().is_empty()) || GENERIC_SUBJECTS.contains(&t.as_str())
     };
     let head = text(chars, cs, cs + 4);
-    let continues =
-        window.starts_with('、') || CONTINUATIONS.iter().any(|w| head.starts_with(w)) || bare;
+    let joined = window.starts_with('、') || window.starts_with('和') || window.starts_with('及');
+    let continues = joined || CONTINUATIONS.iter().any(|w| head.starts_with(w)) || bare;
     if indicator.is_none() && n.kind == NumKind::Zero {
         let fs = sentence_start(chars, n.start, false);
         indicator = indicator_for(&text(chars, fs, n.start)).map(str::to_string);
     }
+    let mut measure = measure;
+    let mut inherited_scope = None;
     if indicator.is_none() && (measure != Measure::Level || continues) {
-        if let Some((pi, ps, _)) = prev {
+        if let Some((pi, ps, _, pm, psc)) = prev {
             indicator = pi.clone();
             if !ps.is_empty() {
                 subject = ps.clone();
             }
+            // `占全市总量的xx.xx%和xx.xx%`, `比重4.38%,…,连续七年保持在4%以上`: a bare
+            // percentage after a share is a share too.
+            if measure == Measure::Level && n.unit == "%" && *pm == Measure::Share {
+                measure = Measure::Share;
+                inherited_scope = *psc;
+            }
         }
+    }
+    // Activity counts (`组织24家…企业走进…`) and database sizes (`“人才库”储备人才…`) are
+    // kept without an indicator: they are not the indicator's outcome.
+    let activity =
+        (window.contains("组织") && !window.contains("组织实施") && !window.contains("组织申报"))
+            || window.contains("走访")
+            || window.contains("库”")
+            || window.contains("库\"");
+    if activity && measure == Measure::Level {
+        indicator = None;
     }
     if subject.is_empty() {
         subject = trim_subject(&wide);
@@ -740,7 +917,9 @@ fn claim_for(
                 nearest_scope(&text(chars, ss, n.start))
             })
         }
-        Measure::Share => nearest_scope(&window).or_else(|| nearest_scope(&wide)),
+        Measure::Share => nearest_scope(&window)
+            .or_else(|| nearest_scope(&wide))
+            .or(inherited_scope),
         _ => None,
     };
     // Modality and estimate: the nearest cue before the figure in its sentence.

@@ -114,7 +114,6 @@ const BASE_UNITS: &[&str] = &[
     "支",
     "场",
     "所",
-    "条",
     "次",
     "批",
     "位",
@@ -279,6 +278,10 @@ pub(crate) fn prefix_bound(chars: &[char], start: usize) -> Option<Bound> {
     if b2 == "超过" || b2 == "突破" || b2 == "高于" || b1 == "超" || b1 == "逾" {
         return Some(Bound::MoreThan);
     }
+    // `上百场`: more than a hundred (only before a Chinese round number).
+    if b1 == "上" && matches!(chars.get(start), Some('百' | '千')) {
+        return Some(Bound::MoreThan);
+    }
     if b1 == "近" || b2 == "接近" {
         return Some(Bound::Nearly);
     }
@@ -363,6 +366,10 @@ fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
         };
         let mut n = num(kind, i, end, value);
         n.unit = "位".into();
+        // `前10`: position 10 or better.
+        if kind == NumKind::Top {
+            n.bound = Bound::AtLeast;
+        }
         n.chinese = !chars[j].is_ascii_digit();
         // What follows a `第N` decides whether it is a position: `第二方阵`, `第三届`, `第七届`
         // are not; record it so claims can filter.
