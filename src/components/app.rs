@@ -59,7 +59,9 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <div {class} {style} ref={root} lang={lang.html()}>
-                <a class="skip" href="#content">{ t(lang, "skip") }</a>
+                <a class="skip" href={if s.view == View::Indicators && !s.selection.is_empty() { "#table-region" } else { "#content" }}>
+                    { t(lang, "skip") }
+                </a>
                 <Header />
                 <Notes />
                 <div class="layout">

@@ -123,7 +123,6 @@ pub fn Reader() -> Html {
                 <span class="inline-claim ach sample">{ format!("✓ {}", t(lang, "achievement")) }</span>
             </p>
             <div class="doc-text" lang="zh-CN">{ for parts }</div>
-            if cols.is_empty() { <></> }
         </section>
     }
 }

@@ -101,7 +101,7 @@ pub fn IndicatorTable() -> Html {
     html! {
         <div class="table-view">
             <p class="legend"><strong>{ t(lang, "legend") }{ lang.pick("：", ": ") }</strong>{ t(lang, "legend_text") }</p>
-            <div class="table-wrap" role="region" aria-labelledby="table-caption" tabindex="0">
+            <div class="table-wrap" id="table-region" role="region" aria-labelledby="table-caption" tabindex="0">
                 <table id="main-table" class="compare">
                     <caption id="table-caption">{ caption }</caption>
                     <thead>
