@@ -90,8 +90,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("legend", "图例", "Legend"),
     (
         "legend_text",
-        "◎ 目标：计划达到的数；✓ 实绩：报告称已完成的数。≥ 不少于，> 超过，约/≈ 左右，近 接近，确保/力争 语气，预计 为估计数。点击数字查看原文。",
-        "◎ Goal: a number aimed for; ✓ Achieved: a number the report says was reached. ≥ at least, > more than, ≈ about, nearly = just under; ensure/strive is the wording; estimate = 预计. Click a number to see its source.",
+        "◎ 目标：计划达到的数；✓ 实绩：报告称已完成的数。≥ 不少于，> 超过，约 左右，近 接近，确保/力争 为语气，预计 为估计数。✔ 达成 / ▲ 超额 / ▼ 未达成：与同年实绩相比；↗ 目标较上年：与上一年实绩相比。⚠ 该报告有警告。点击数字查看原文。",
+        "◎ Goal: a number aimed for; ✓ Achieved: a number the report says was reached. ≥ at least, > more than, ≈ about, nearly = just under; ensure/strive is the wording; estimate = 预计. ✔ met / ▲ exceeded / ▼ missed: against the same year's result; ↗ target vs last year: against the year before. ⚠ the report has warnings. Click a number to see its source.",
     ),
     ("status_title", "目标完成情况（与同年实绩比较）", "Target vs result in the same year"),
     ("ambition_title", "目标与上年实绩相比", "Target compared with last year's result"),
