@@ -45,7 +45,7 @@ step clippy-wasm cargo clippy -p duibiao --target wasm32-unknown-unknown --all-t
 step test cargo test --workspace --locked
 # tests/web.rs in headless Chromium (runner and driver: .cargo/config.toml, scripts/env.sh).
 # embedded-data: these tests run without app.js, which normally provides the corpus.
-step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --features embedded-data --test web --locked
+step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --features embedded-data --test web --test components --locked
 # The one release build of the run; the e2e tests and the benchmarks use its dist/.
 step build trunk build --release --locked
 # A per-test limit, so a wedged browser fails the run instead of eating the CI budget.
