@@ -102,6 +102,7 @@ fn summary(d: &Document) -> String {
         d.claims.iter().filter(|c| c.indicator.is_none()).count(),
     ));
     // A few claims of each kind, so a maintainer sees what the numbers were read as.
+    let chars: Vec<char> = d.text.chars().collect();
     for k in [Kind::Achievement, Kind::Goal] {
         for c in d.claims.iter().filter(|c| c.kind == k).take(3) {
             let value = match (c.value, c.value_max) {
@@ -110,8 +111,12 @@ fn summary(d: &Document) -> String {
                 _ => "x".into(),
             };
             let text: String = c.text.chars().take(40).collect();
+            let written: String = chars
+                .get(c.number_start..c.number_end.min(chars.len()))
+                .map(|w| w.iter().collect())
+                .unwrap_or_default();
             s.push_str(&format!(
-                "    {:?} {} {} {:?} {}{} {:?}{}: {}\n",
+                "    {:?} {} {} {:?} {}{} {:?}{} [{written}]: {}\n",
                 c.kind,
                 year(c.year),
                 c.indicator.as_deref().unwrap_or("-"),
