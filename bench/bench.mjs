@@ -131,7 +131,68 @@ async function startupTable() {
   ].join('\n');
 }
 
+// ---- interaction: a selection change, and a view switch, to the updated table ----
+
+/** In the page: clicks `sel` and resolves with the ms until `done()` holds after a DOM change. */
+const timedClick = ([sel, doneSrc]) =>
+  new Promise((resolve) => {
+    const done = new Function(`return (${doneSrc})`)();
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      if (done()) {
+        obs.disconnect();
+        resolve(performance.now() - t0);
+      }
+    });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    document.querySelector(sel).click();
+  });
+
+async function interactionTable(rate) {
+  const browser = await launch();
+  const N = Math.max(RUNS * 4, 10);
+  const times = { select: [], view: [] };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(pathToFileURL(path.join(dist, 'index.html')).href);
+    await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table'), null, { timeout: TIMEOUT_MS });
+    // The first year that is not selected: adding it adds a column; removing it takes it away.
+    await page.evaluate(() => document.querySelector('.picker input[type=checkbox]:not(:checked)').setAttribute('data-bench', '1'));
+    for (let i = 0; i < N; i++) {
+      const cols = await page.evaluate(() => document.querySelectorAll('table thead th').length);
+      times.select.push(await page.evaluate(timedClick, ['[data-bench]', `() => document.querySelectorAll('table thead th').length !== ${cols}`]));
+    }
+    const tabs = await page.$$eval('nav button', (bs) => bs.length);
+    for (let i = 0; i < N; i++) {
+      // Chart view and back to the table.
+      await page.evaluate(() => [...document.querySelectorAll('nav button')].forEach((b, i) => b.setAttribute('data-tab', i)));
+      times.view.push(await page.evaluate(timedClick, ['[data-tab="2"]', "() => !document.querySelector('table.compare') && !!document.querySelector('svg')"]));
+      times.view.push(await page.evaluate(timedClick, ['[data-tab="0"]', "() => !!document.querySelector('table.compare tbody tr')"]));
+    }
+    if (tabs < 3) throw new Error('expected the view tabs');
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  const row = (label, xs) => `| ${label} | ${median(xs).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${xs.length} |`;
+  return [
+    `Interaction, file://, ${rate === 1 ? 'no' : `${rate}x`} CPU throttling, ms from the click to the updated DOM:`,
+    '',
+    '| change | median | worst | n |',
+    '|---|---:|---:|---:|',
+    row('add or remove a place-year (table)', times.select),
+    row('switch view (table ⇄ chart)', times.view),
+  ].join('\n');
+}
+
 console.log('Page weight (what a visitor downloads):\n');
 console.log(weightTable());
 console.log('');
 console.log(await startupTable());
+console.log('');
+console.log(await interactionTable(CPU_SLOWDOWN));
+console.log('');
+console.log(await interactionTable(1));
