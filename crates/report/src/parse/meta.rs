@@ -248,22 +248,20 @@ fn unknown_region() -> Region {
     }
 }
 
+/// A place a line states outright: a Zhejiang place by name, or a bureau from beyond the gazetteer.
+fn stated_place(line: &str) -> Option<Region> {
+    places::named_place(line)
+        .map(|p| p.region(false, None))
+        .or_else(|| places::foreign_bureau(line))
+}
+
 /// Finds the report's own place: named in the title; else by the issuing bureau or the
 /// signature (short lines at the top or the end); else inferred from clues with the level the
 /// bureau's name implies. Places mentioned in passing in the body never decide it.
 pub(crate) fn place(title: &str, st: &Structure, chrome: &[String], text: &str) -> PlaceResult {
     let mut warnings = Vec::new();
-    if let Some(p) = places::named_place(title) {
-        return PlaceResult {
-            region: p.region(false, None),
-            warnings,
-        };
-    }
-    if let Some(r) = places::foreign_bureau(title) {
-        return PlaceResult {
-            region: r,
-            warnings,
-        };
+    if let Some(region) = stated_place(title) {
+        return PlaceResult { region, warnings };
     }
     // Signature / issuing-bureau lines: short lines naming a bureau, at the top or the end.
     let paras: Vec<&str> = st
@@ -281,17 +279,8 @@ pub(crate) fn place(title: &str, st: &Structure, chrome: &[String], text: &str) 
         {
             continue;
         }
-        if let Some(p) = places::named_place(t) {
-            return PlaceResult {
-                region: p.region(false, None),
-                warnings,
-            };
-        }
-        if let Some(r) = places::foreign_bureau(t) {
-            return PlaceResult {
-                region: r,
-                warnings,
-            };
+        if let Some(region) = stated_place(t) {
+            return PlaceResult { region, warnings };
         }
     }
     // Document numbers name the city by its first character (`绍市科〔2018〕19号`).
