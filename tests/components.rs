@@ -5,28 +5,14 @@
 //! (runner and driver as for tests/web.rs: .cargo/config.toml, scripts/env.sh).
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use duibiao::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::wait_for;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-async fn wait_for(mut cond: impl FnMut() -> bool) -> bool {
-    let step = Duration::from_millis(20);
-    let mut waited = Duration::ZERO;
-    while waited < TIMEOUT {
-        if cond() {
-            return true;
-        }
-        yew::platform::time::sleep(step).await;
-        waited += step;
-    }
-    cond()
-}
 
 fn document() -> web_sys::Document {
     web_sys::window()

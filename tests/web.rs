@@ -4,32 +4,16 @@
 //! (runner: wasm-bindgen-test-runner, set in .cargo/config.toml; CHROMEDRIVER from scripts/env.sh).
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use duibiao::App;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::{wait_for, TIMEOUT};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The places of the five reports in `seeds/`.
 const PLACES: [&str; 5] = ["衢州市", "新昌县", "温州市", "绍兴市", "鄞州区"];
-
-/// How long the app may take to render them: generous, since CI machines are slow and shared.
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Polls `cond` every few milliseconds until it holds or `TIMEOUT` passes; returns whether it held.
-async fn wait_for(mut cond: impl FnMut() -> bool) -> bool {
-    let step = Duration::from_millis(20);
-    let mut waited = Duration::ZERO;
-    while waited < TIMEOUT {
-        if cond() {
-            return true;
-        }
-        yew::platform::time::sleep(step).await;
-        waited += step;
-    }
-    cond()
-}
 
 #[wasm_bindgen_test]
 async fn app_renders_the_five_places() {
