@@ -119,35 +119,38 @@ describe('accessibility', () => {
 });
 
 describe('offline, from file://', () => {
-  test('dist/index.html opened from the folder', async () => {
-    const { page, context, clean } = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'] });
-    try {
-      await page.goto(pathToFileURL(path.join(DIST, 'index.html')).href);
-      await waitForPlaces(page);
-      await clean();
-    } finally {
-      await context.close();
-    }
-  });
+  for (const viewport of SIZES) {
+    const size = `${viewport.width}x${viewport.height}`;
+    test(`dist/index.html opened from the folder at ${size}`, async () => {
+      const { page, context, clean } = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport });
+      try {
+        await page.goto(pathToFileURL(path.join(DIST, 'index.html')).href);
+        await waitForPlaces(page);
+        await clean();
+      } finally {
+        await context.close();
+      }
+    });
 
-  test('duibiao.html alone in an empty folder', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'duibiao.html');
-    fs.copyFileSync(path.join(DIST, 'duibiao.html'), file);
-    const url = pathToFileURL(file).href;
-    const { page, context, clean } = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'] });
-    try {
-      const asked = [];
-      page.on('request', (r) => asked.push(r.url()));
-      await page.goto(url);
-      await waitForPlaces(page);
-      await clean();
-      const beside = asked.filter((u) => u.startsWith('file:') && u !== url);
-      assert.deepEqual(beside, [], 'the single file loads nothing beside itself');
-    } finally {
-      await context.close();
-    }
-  });
+    test(`duibiao.html alone in an empty folder at ${size}`, async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'duibiao.html');
+      fs.copyFileSync(path.join(DIST, 'duibiao.html'), file);
+      const url = pathToFileURL(file).href;
+      const { page, context, clean } = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport });
+      try {
+        const asked = [];
+        page.on('request', (r) => asked.push(r.url()));
+        await page.goto(url);
+        await waitForPlaces(page);
+        await clean();
+        const beside = asked.filter((u) => u.startsWith('file:') && u !== url);
+        assert.deepEqual(beside, [], 'the single file loads nothing beside itself');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe('embedded in a host page', () => {
@@ -207,6 +210,10 @@ describe('without JavaScript', () => {
       assert.equal(await app.count(), 1, 'dist/index.html has an element #app');
       const text = await app.innerText();
       assert.ok(text.includes(PLACES[0]), `#app shows ${PLACES[0]} before any script runs; it shows: ${text.slice(0, 300)}`);
+      // And it says plainly that the interactive view needs a newer browser.
+      const note = await page.locator('#app .static-note').innerText();
+      assert.match(note, /JavaScript/, note);
+      assert.ok(await page.locator('#app table').count() > 0, 'the pre-rendered comparison table is there');
       await clean();
     } finally {
       await context.close();

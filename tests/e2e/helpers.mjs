@@ -87,11 +87,13 @@ export async function guardedPage(browser, { allow, viewport = { width: 1280, he
   return { context, page, problems, clean };
 }
 
-/** Waits until `target` (a page or frame) shows every place; fails with what it shows instead. */
+/** Waits until the app in `target` (a page or frame) has started and shows every place; fails with what it shows instead. */
 export async function waitForPlaces(target, places = PLACES, timeout = WAIT_MS) {
   try {
+    // The pre-rendered copy in #app shows the places too, with a note; the app removes the note
+    // when it mounts. So this waits for the running app, not for the static preview.
     await target.waitForFunction(
-      (ps) => ps.every((p) => document.body && document.body.innerText.includes(p)),
+      (ps) => !document.querySelector('.static-note') && ps.every((p) => document.body && document.body.innerText.includes(p)),
       places,
       { timeout, polling: 50 },
     );
