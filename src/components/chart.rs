@@ -133,7 +133,7 @@ pub fn Chart() -> Html {
     let st = use_app();
     let lang = st.lang;
     let docs = &data().documents;
-    let cols = order_columns(docs, &st.selection);
+    let cols = order_columns(crate::available(), &st.selection);
     if cols.is_empty() {
         return html! { <p class="empty">{ t(lang, "empty_selection") }</p> };
     }

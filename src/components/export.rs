@@ -17,7 +17,7 @@ pub fn Export() -> Html {
         let st = st.clone();
         Callback::from(move |_| {
             let docs = &data().documents;
-            let cols = order_columns(docs, &st.selection);
+            let cols = order_columns(crate::available(), &st.selection);
             let rs = rows(docs, &cols);
             let text = comparison_csv(docs, &cols, &rs, st.lang.is_en());
             download("duibiao-comparison.csv", "text/csv;charset=utf-8", &text);

@@ -2,7 +2,7 @@
 //! in each cell with their status against the same year's result and last year's result.
 
 use report::compare::{
-    ambition, cell, column_docs, format_ambition, format_status, order_columns, report_years, rows,
+    ambition, column_docs, format_ambition, format_status, grid, order_columns, report_years,
     status, ClaimRef, Verdict, OTHER,
 };
 use report::indicators::indicator;
@@ -85,11 +85,11 @@ pub fn IndicatorTable() -> Html {
     let st = use_app();
     let lang = st.lang;
     let docs = &data().documents;
-    let cols = order_columns(docs, &st.selection);
+    let cols = order_columns(crate::available(), &st.selection);
     if cols.is_empty() {
         return html! { <p class="empty" id="main-table">{ t(lang, "empty_selection") }</p> };
     }
-    let rs = rows(docs, &cols);
+    let rs = grid(docs, &cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
     let mut all: Vec<usize> = col_docs.iter().flatten().copied().collect();
     all.sort_unstable();
@@ -134,7 +134,7 @@ pub fn IndicatorTable() -> Html {
                         if rs.is_empty() {
                             <tr><td colspan={(cols.len() + 1).to_string()}>{ t(lang, "no_rows") }</td></tr>
                         }
-                        { for rs.iter().map(|row| {
+                        { for rs.iter().map(|(row, cells)| {
                             let unit = indicator(row).map(|i| i.unit).unwrap_or("");
                             html! {
                                 <tr class={classes!((*row == OTHER).then_some("other"))}>
@@ -144,8 +144,7 @@ pub fn IndicatorTable() -> Html {
                                             <span class="unit">{ format!("{}{}", lang.pick("单位：", "unit: "), unit) }</span>
                                         }
                                     </th>
-                                    { for cols.iter().map(|c| {
-                                        let cl = cell(docs, c, row);
+                                    { for cells.iter().map(|cl| {
                                         if cl.is_empty() {
                                             return html! { <td class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
                                         }

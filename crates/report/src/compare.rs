@@ -144,10 +144,12 @@ pub fn available(docs: &[Document]) -> Vec<PlaceYear> {
 }
 
 /// Sorts columns in picker order (place order, then year); drops duplicates and unknown ones.
-pub fn order_columns(docs: &[Document], cols: &[PlaceYear]) -> Vec<PlaceYear> {
-    available(docs)
-        .into_iter()
+/// `available` is [`available`]'s list, computed once by the caller (the app caches it).
+pub fn order_columns(available: &[PlaceYear], cols: &[PlaceYear]) -> Vec<PlaceYear> {
+    available
+        .iter()
         .filter(|py| cols.contains(py))
+        .cloned()
         .collect()
 }
 
@@ -217,15 +219,39 @@ pub fn cell(docs: &[Document], py: &PlaceYear, row: &str) -> Cell {
 
 /// Rows with at least one claim in the columns: indicators in table order, then [`OTHER`].
 pub fn rows(docs: &[Document], cols: &[PlaceYear]) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = INDICATORS
-        .iter()
-        .map(|i| i.id)
-        .filter(|id| cols.iter().any(|c| !claims_at(docs, c, id).is_empty()))
-        .collect();
-    if cols.iter().any(|c| !claims_at(docs, c, OTHER).is_empty()) {
-        out.push(OTHER);
+    grid(docs, cols).into_iter().map(|(row, _)| row).collect()
+}
+
+/// The whole table in one pass over the claims: each non-empty row (as in [`rows`]) with its
+/// cells (as [`cell`] gives them), one per column. The table would otherwise rescan every claim
+/// for each row and column. `cols` has no duplicates ([`order_columns`]).
+pub fn grid(docs: &[Document], cols: &[PlaceYear]) -> Vec<(&'static str, Vec<Cell>)> {
+    let ids: Vec<&'static str> = INDICATORS.iter().map(|i| i.id).chain([OTHER]).collect();
+    let mut cells = vec![vec![Cell::default(); cols.len()]; ids.len()];
+    for (di, d) in docs.iter().enumerate() {
+        for (ci, c) in d.claims.iter().enumerate() {
+            let year = claim_year(d, c);
+            let Some(col) = cols
+                .iter()
+                .position(|py| py.place == d.region.name && Some(py.year) == year)
+            else {
+                continue;
+            };
+            let row = row_of(c);
+            let Some(r) = ids.iter().position(|&id| id == row) else {
+                continue;
+            };
+            let at = ClaimRef { doc: di, claim: ci };
+            match c.kind {
+                Kind::Goal => cells[r][col].goals.push(at),
+                Kind::Achievement => cells[r][col].achievements.push(at),
+            }
+        }
     }
-    out
+    ids.into_iter()
+        .zip(cells)
+        .filter(|(_, cs)| cs.iter().any(|c| !c.is_empty()))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1119,9 +1145,22 @@ mod tests {
             vec!["high_tech_enterprises", "science_funding", OTHER]
         );
         assert_eq!(column_docs(&docs, &cols[0]), vec![0]);
+        // The one-pass grid is exactly the rows with their cells.
+        let all = available(&docs);
+        let g = grid(&docs, &all);
+        assert_eq!(
+            g.iter().map(|(r, _)| *r).collect::<Vec<_>>(),
+            rows(&docs, &all)
+        );
+        for (row, cells) in &g {
+            for (py, c) in all.iter().zip(cells) {
+                assert_eq!(*c, cell(&docs, py, row), "{row} {py:?}");
+            }
+        }
+        assert!(g.iter().flat_map(|(_, cs)| cs).any(|c| !c.goals.is_empty()));
         assert_eq!(
             order_columns(
-                &docs,
+                &available(&docs),
                 &[
                     PlaceYear::new("衢州市", 2022),
                     PlaceYear::new("衢州市", 2021),
