@@ -17,12 +17,7 @@ use wasm_bindgen::JsCast;
 
 pub use components::app::App;
 
-/// The corpus parsed from `seeds/` by `build.rs`.
-pub fn corpus() -> Corpus {
-    data().clone()
-}
-
-/// The corpus, decoded once and shared.
+/// The corpus parsed from `seeds/` by `build.rs`, decoded once and shared.
 pub fn data() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
