@@ -141,6 +141,9 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("redacted_note", "已隐去", "redacted"),
     ("other_row", "其他", "Other"),
     ("unit", "单位", "unit"),
+    ("text_loading", "正在载入原文…", "Loading the source text…"),
+    ("text_failed", "原文文件缺失，无法显示（请使用完整的离线包或单文件版）。", "The source text file is missing (use the complete offline folder or the single-file version)."),
+    ("json_preparing", "正在准备数据…", "Preparing the data…"),
     ("footer", "数据来自各地科技局公开的工作报告，经自动解析；以原文为准。", "Data from published work reports of local science & technology bureaus, parsed automatically; the source text is authoritative."),
 ];
 

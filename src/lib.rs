@@ -7,6 +7,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod state;
+pub mod texts;
 pub mod url;
 
 use std::sync::OnceLock;
@@ -17,33 +18,54 @@ use wasm_bindgen::JsCast;
 
 pub use components::app::App;
 
-/// The corpus parsed from `seeds/` by `build.rs`, decoded once and shared.
+/// The corpus parsed from `seeds/` by `build.rs`, decoded once and shared. In the page the report
+/// texts (and the sentences cut from them) are empty here: see [`texts`].
 pub fn data() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let mut c: Corpus = serde_json::from_str(&corpus_json()).expect("a valid corpus");
-        c.restore_derived_texts();
-        c
-    })
+    &loaded().0
 }
 
-/// The corpus JSON `build.rs` wrote, for the host (pre-render, tests) and for `app.js`.
+/// Each report's text chunk file, by document index (empty off the page).
+pub fn chunks() -> &'static [String] {
+    &loaded().1
+}
+
+fn loaded() -> &'static (Corpus, Vec<String>) {
+    static LOADED: OnceLock<(Corpus, Vec<String>)> = OnceLock::new();
+    LOADED.get_or_init(load)
+}
+
+/// The corpus JSON `build.rs` wrote, with every text: for the host (pre-render, tests) and the
+/// wasm tests.
 #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
 pub const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
-fn corpus_json() -> String {
-    CORPUS_JSON.to_string()
+fn load() -> (Corpus, Vec<String>) {
+    (
+        serde_json::from_str(CORPUS_JSON).expect("build.rs wrote a valid corpus"),
+        Vec::new(),
+    )
 }
 
-/// In the page the data is not in the wasm (where, base64-encoded, it compressed badly): `app.js`
-/// sets `__duibiaoCorpus` to the JSON before starting the app (scripts/offline.mjs).
+/// In the page the data is not in the wasm (base64-encoded it compressed badly, and serde's JSON
+/// code was an eighth of the wasm): `app.js` sets `__duibiaoCorpus` to the compact index
+/// (`report::pack`) before starting the app.
 #[cfg(all(target_arch = "wasm32", not(feature = "embedded-data")))]
-fn corpus_json() -> String {
-    js_sys::Reflect::get(&js_sys::global(), &"__duibiaoCorpus".into())
+fn load() -> (Corpus, Vec<String>) {
+    let index = js_sys::Reflect::get(&js_sys::global(), &"__duibiaoCorpus".into())
         .ok()
         .and_then(|v| v.as_string())
-        .expect("app.js defines __duibiaoCorpus before the app starts")
+        .unwrap_or_default();
+    match report::pack::unpack(&index) {
+        Ok(i) => (i.corpus, i.chunks),
+        Err(e) => {
+            // Shown as an empty picker with this in the console; the page stays up.
+            web_sys::console::error_1(
+                &format!("Duibiao: the embedded data is unreadable: {e}").into(),
+            );
+            (Corpus::new(Vec::new()), Vec::new())
+        }
+    }
 }
 
 /// Every place-year with data, in picker order.

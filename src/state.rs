@@ -92,6 +92,8 @@ pub struct AppState {
     pub report: Option<String>,
     /// A claim the reader should scroll to and focus.
     pub focus: Option<ClaimRef>,
+    /// Counts report texts arrived (or failed), so views waiting for one render again.
+    pub texts: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +117,8 @@ pub enum Action {
     Focused,
     DismissNotes,
     ToggleCare,
+    /// A report text was loaded (or could not be).
+    TextsArrived,
 }
 
 impl Reducible for AppState {
@@ -155,6 +159,7 @@ impl Reducible for AppState {
             Action::Focused => s.focus = None,
             Action::DismissNotes => s.notes.clear(),
             Action::ToggleCare => s.care = !s.care,
+            Action::TextsArrived => s.texts = s.texts.wrapping_add(1),
         }
         if s == *self {
             self
@@ -238,6 +243,10 @@ mod tests {
         assert_eq!(s.indicator.as_deref(), Some("talent"));
         let s = reduce(s, Action::ToggleCare);
         assert!(s.care);
+        // A text arriving changes the state, so views waiting for it render again.
+        let before = s.texts;
+        let s = reduce(s, Action::TextsArrived);
+        assert_ne!(s.texts, before);
         let mut n = s.clone();
         n.notes.push(Note {
             key: "view".into(),

@@ -3,8 +3,8 @@
 //!
 //! `cargo run -q --features ssr --bin prerender` prints the markup of the default view; the
 //! post-build step (scripts/offline.mjs) puts it inside `<div id="app">`, which the app replaces
-//! when it mounts. With `--data` it prints the corpus JSON for `app.js` instead, without the
-//! sentences the app can cut from the document texts by their offsets.
+//! when it mounts. With `--pack DIR` it prints the compact index for `app.js` instead
+//! (`report::pack`) and writes each report's text as `DIR/t/<id>-<hash>.js`.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -33,13 +33,13 @@ fn block_on<F: Future>(f: F) -> F::Output {
 }
 
 fn main() {
-    if std::env::args().any(|a| a == "--data") {
-        let mut corpus = duibiao::data().clone();
-        corpus.strip_derived_texts();
-        print!(
-            "{}",
-            serde_json::to_string(&corpus).expect("the model serialises")
-        );
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(dir) = args
+        .iter()
+        .position(|a| a == "--pack")
+        .and_then(|i| args.get(i + 1))
+    {
+        pack(std::path::Path::new(dir));
         return;
     }
     let html = block_on(
@@ -48,4 +48,31 @@ fn main() {
             .render(),
     );
     print!("{html}");
+}
+
+/// Writes the text chunks (classic scripts calling `__duibiaoText(id, text)`) and prints the index.
+fn pack(dir: &std::path::Path) {
+    let (index, chunks) = report::pack::pack(duibiao::data());
+    for c in chunks {
+        let path = dir.join(&c.file);
+        let js = format!(
+            "__duibiaoText({},{});\n",
+            js_string(&c.doc_id),
+            js_string(&c.text)
+        );
+        let parent = path.parent().expect("chunk paths have a folder");
+        std::fs::create_dir_all(parent)
+            .and_then(|_| std::fs::write(&path, js))
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+    print!("{index}");
+}
+
+/// A JS string literal that is also safe inside an inline `<script>` (no `<`, no U+2028/9).
+fn js_string(s: &str) -> String {
+    serde_json::to_string(s)
+        .expect("strings serialise")
+        .replace('<', "\\u003c")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }

@@ -18,6 +18,12 @@ use crate::{available, doc_ids, url};
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| url::parse(&location_search(), available(), &doc_ids()));
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            crate::texts::listen(move || state.dispatch(crate::state::Action::TextsArrived))
+        });
+    }
     let root = use_node_ref();
     use_post_height(root.clone());
     use_effect_with((*state).clone(), |s: &AppState| {

@@ -7,11 +7,12 @@ use report::Kind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{indicator_name, marked, use_app};
+use super::{indicator_name, marked, text_status, use_app};
 use crate::data;
 use crate::hooks::active_element;
 use crate::i18n::t;
 use crate::state::Action;
+use crate::texts::{use_full_docs, Text};
 
 #[component]
 pub fn ProvenanceDialog() -> Html {
@@ -73,10 +74,18 @@ pub fn ProvenanceDialog() -> Html {
         })
     };
     let docs = &data().documents;
+    let full = use_full_docs(st.dialog.map(|r| vec![r.doc]).unwrap_or_default());
     let body = st.dialog.and_then(|r| Some((r, r.get(docs)?))).map(|(r, c)| {
         let d = &docs[r.doc];
         let en = lang.is_en();
-        let hl: Vec<_> = number_span(c).into_iter().collect();
+        // The sentence comes with the report's text.
+        let source = match full.first().and_then(|t| Some((t, t.ready()?.claims.get(r.claim)?))) {
+            Some((_, fc)) => {
+                let hl: Vec<_> = number_span(fc).into_iter().collect();
+                html! { <blockquote class="source" lang="zh-CN">{ marked(&fc.text, &hl) }</blockquote> }
+            }
+            None => text_status(full.first().unwrap_or(&Text::Loading), lang),
+        };
         let kind = match c.kind {
             Kind::Goal => format!("◎ {}", t(lang, "goal")),
             Kind::Achievement => format!("✓ {}", t(lang, "achievement")),
@@ -116,7 +125,7 @@ pub fn ProvenanceDialog() -> Html {
                     <span class="subject">{ c.subject.clone() }</span>
                 </p>
                 <h3 class="dlg-sub">{ t(lang, "source_sentence") }</h3>
-                <blockquote class="source" lang="zh-CN">{ marked(&c.text, &hl) }</blockquote>
+                { source }
                 <dl class="meta">
                     <dt>{ t(lang, "report") }</dt><dd lang="zh-CN">{ d.title.clone() }</dd>
                     <dt>{ t(lang, "place") }</dt><dd>{ region }</dd>

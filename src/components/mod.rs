@@ -15,7 +15,7 @@ use report::indicators::indicator;
 use report::{Document, Topic};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{t, Lang};
 use crate::state::AppContext;
 
 /// The shared state; the app always provides it.
@@ -45,6 +45,16 @@ pub fn report_label(d: &Document, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{} {y}年报告", d.region.name),
         Lang::En => format!("{} {y} report", d.region.name),
+    }
+}
+
+/// What stands in for a report text that is still loading or could not be loaded.
+pub fn text_status(text: &crate::texts::Text, lang: Lang) -> Html {
+    match text {
+        crate::texts::Text::Failed => {
+            html! { <p class="text-status failed" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "text_failed") }</p> }
+        }
+        _ => html! { <p class="text-status" role="status">{ t(lang, "text_loading") }</p> },
     }
 }
 

@@ -2,15 +2,16 @@
 //! highlighted and clickable (opens the provenance dialog). Text is rendered as text, never HTML.
 
 use report::compare::{claim_spans, format_value, order_columns, reports_for, ClaimRef};
-use report::Kind;
+use report::{Document, Kind};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{report_label, use_app};
+use super::{report_label, text_status, use_app};
 use crate::data;
 use crate::hooks::focus_id;
 use crate::i18n::t;
-use crate::state::Action;
+use crate::state::{Action, AppContext};
+use crate::texts::use_full_docs;
 
 /// Element id of a claim's number in the reader.
 pub fn claim_dom_id(r: ClaimRef) -> String {
@@ -29,10 +30,13 @@ pub fn Reader() -> Html {
         .and_then(|id| docs.iter().position(|d| d.id == id))
         .or_else(|| reports_for(docs, &cols).first().copied())
         .unwrap_or(0);
+    let full = use_full_docs(vec![di]);
     {
         let st = st.clone();
-        use_effect_with(st.focus, move |f| {
-            if let Some(r) = *f {
+        // The claim's number exists once the text is there.
+        let ready = full[0].ready().is_some();
+        use_effect_with((st.focus, ready), move |(f, ready)| {
+            if let (Some(r), true) = (*f, *ready) {
                 // After this render's effects: closing the dialog moves focus on its own.
                 gloo::timers::callback::Timeout::new(30, move || {
                     focus_id(&claim_dom_id(r));
@@ -55,6 +59,46 @@ pub fn Reader() -> Html {
     let Some(d) = docs.get(di) else {
         return html! { <p class="empty">{ t(lang, "no_rows") }</p> };
     };
+    let body = match full[0].ready() {
+        Some(fd) => html! { <div class="doc-text" lang="zh-CN">{ text_parts(&st, fd, di) }</div> },
+        None => text_status(&full[0], lang),
+    };
+    html! {
+        <section class="reader-view" aria-labelledby="reader-h">
+            <h2 id="reader-h">{ t(lang, "reader_title") }</h2>
+            <div class="field">
+                <label for="reader-doc">{ t(lang, "choose_report") }</label>
+                <select id="reader-doc" {onchange}>
+                    { for docs.iter().enumerate().map(|(i, x)| html! {
+                        <option value={x.id.clone()} selected={i == di}>{ report_label(x, lang) }</option>
+                    }) }
+                </select>
+            </div>
+            <h3 class="doc-title" lang="zh-CN">{ d.title.clone() }</h3>
+            <p class="muted">
+                { d.region.name.clone() }
+                if d.region.inferred { { format!("（{}）", t(lang, "inferred")) } }
+                { format!(" · {}", report::compare::report_years(d)) }
+                if let Some(p) = &d.published { { format!(" · {} {p}", t(lang, "published")) } }
+            </p>
+            if !d.warnings.is_empty() {
+                <div class="dlg-warn" role="note">
+                    <p><strong><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "warnings") }</strong></p>
+                    <ul>{ for d.warnings.iter().map(|w| html! { <li>{ lang.pick(&w.message, &w.message_en).to_string() }</li> }) }</ul>
+                </div>
+            }
+            <p class="legend">{ t(lang, "reader_hint") }{ " " }
+                <span class="inline-claim goal sample">{ format!("◎ {}", t(lang, "goal")) }</span>{ " " }
+                <span class="inline-claim ach sample">{ format!("✓ {}", t(lang, "achievement")) }</span>
+            </p>
+            { body }
+        </section>
+    }
+}
+
+/// The report text with every claim's number as a button that opens its source.
+fn text_parts(st: &AppContext, d: &Document, di: usize) -> Html {
+    let lang = st.lang;
     let en = lang.is_en();
     let spans = claim_spans(d);
     let mut parts: Vec<Html> = Vec::with_capacity(spans.len() * 2 + 1);
@@ -94,35 +138,5 @@ pub fn Reader() -> Html {
     if at < d.text.len() {
         parts.push(html! { { d.text[at..].to_string() } });
     }
-    html! {
-        <section class="reader-view" aria-labelledby="reader-h">
-            <h2 id="reader-h">{ t(lang, "reader_title") }</h2>
-            <div class="field">
-                <label for="reader-doc">{ t(lang, "choose_report") }</label>
-                <select id="reader-doc" {onchange}>
-                    { for docs.iter().enumerate().map(|(i, x)| html! {
-                        <option value={x.id.clone()} selected={i == di}>{ report_label(x, lang) }</option>
-                    }) }
-                </select>
-            </div>
-            <h3 class="doc-title" lang="zh-CN">{ d.title.clone() }</h3>
-            <p class="muted">
-                { d.region.name.clone() }
-                if d.region.inferred { { format!("（{}）", t(lang, "inferred")) } }
-                { format!(" · {}", report::compare::report_years(d)) }
-                if let Some(p) = &d.published { { format!(" · {} {p}", t(lang, "published")) } }
-            </p>
-            if !d.warnings.is_empty() {
-                <div class="dlg-warn" role="note">
-                    <p><strong><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "warnings") }</strong></p>
-                    <ul>{ for d.warnings.iter().map(|w| html! { <li>{ lang.pick(&w.message, &w.message_en).to_string() }</li> }) }</ul>
-                </div>
-            }
-            <p class="legend">{ t(lang, "reader_hint") }{ " " }
-                <span class="inline-claim goal sample">{ format!("◎ {}", t(lang, "goal")) }</span>{ " " }
-                <span class="inline-claim ach sample">{ format!("✓ {}", t(lang, "achievement")) }</span>
-            </p>
-            <div class="doc-text" lang="zh-CN">{ for parts }</div>
-        </section>
-    }
+    parts.into_iter().collect()
 }

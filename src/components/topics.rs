@@ -2,14 +2,17 @@
 //! filtered by a text box with the matches highlighted.
 
 use report::compare::{find_matches, order_columns, reports_for};
-use report::{Kind, Topic};
+use std::rc::Rc;
+
+use report::{Document, Kind, Topic};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{marked, report_label, topic_name, use_app};
+use super::{marked, report_label, text_status, topic_name, use_app};
 use crate::data;
 use crate::i18n::t;
 use crate::state::Action;
+use crate::texts::{use_full_docs, Text};
 
 /// An item that matches the filter: its index and the match ranges in its text.
 type Hit = (usize, Vec<std::ops::Range<usize>>);
@@ -34,27 +37,38 @@ pub fn Topics() -> Html {
                 placeholder={t(lang, "filter_placeholder")} autocomplete="off" />
         </div>
     };
+    let reports = reports_for(docs, &cols);
+    let texts = use_full_docs(reports.clone());
     if cols.is_empty() {
         return html! { <section class="topics-view">{ filter }<p class="empty">{ t(lang, "empty_selection") }</p></section> };
     }
-    let reports = reports_for(docs, &cols);
+    // Items come with their report's text; reports still loading (or failed) are named once.
+    let waiting = texts
+        .iter()
+        .find(|t| **t == Text::Failed)
+        .or_else(|| texts.iter().find(|t| t.ready().is_none()));
+    let full: Vec<(usize, Rc<Document>)> = reports
+        .iter()
+        .zip(&texts)
+        .filter_map(|(&di, t)| Some((di, t.ready()?.clone())))
+        .collect();
     let topics: Vec<Option<Topic>> = Topic::ALL.into_iter().map(Some).chain([None]).collect();
     let mut total = 0usize;
     let sections: Vec<Html> = topics
         .iter()
         .filter_map(|&topic| {
             // (report, [(item index, ranges)]) for this topic.
-            let per: Vec<(usize, Vec<Hit>)> = reports
+            let per: Vec<(&Document, Vec<Hit>)> = full
                 .iter()
-                .map(|&di| {
-                    let hits = docs[di]
+                .map(|(_, d)| {
+                    let hits = d
                         .items
                         .iter()
                         .enumerate()
                         .filter(|(_, it)| it.topic == topic)
                         .filter_map(|(ii, it)| Some((ii, find_matches(&it.text, &st.query)?)))
                         .collect();
-                    (di, hits)
+                    (&**d, hits)
                 })
                 .collect();
             let n: usize = per.iter().map(|p| p.1.len()).sum();
@@ -66,8 +80,8 @@ pub fn Topics() -> Html {
                 <section class="topic">
                     <h3>{ topic_name(topic, lang) }</h3>
                     <div class="topic-grid">
-                        { for per.iter().map(|(di, hits)| {
-                            let d = &docs[*di];
+                        { for per.iter().map(|(d, hits)| {
+                            let d = *d;
                             let part = |kind: Kind| -> Html {
                                 let list: Vec<&Hit> =
                                     hits.iter().filter(|(ii, _)| d.items[*ii].kind == kind).collect();
@@ -121,6 +135,7 @@ pub fn Topics() -> Html {
         <section class="topics-view" aria-labelledby="topics-h">
             <h2 id="topics-h">{ t(lang, "topics_title") }</h2>
             { filter }
+            if let Some(w) = waiting { { text_status(w, lang) } }
             <p class="count" role="status" aria-live="polite">
                 { format!("{total} {}", t(lang, "matches")) }
             </p>

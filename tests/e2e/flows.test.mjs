@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
 import { DIST, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
@@ -171,6 +173,69 @@ describe('comparison through the URL API', () => {
       await clean();
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('report texts load on demand', () => {
+  test('the table needs no report text; a source loads only its own report', async () => {
+    const { page, context, clean } = await open(DESKTOP, ISSUE_URL, 'table');
+    const asked = [];
+    page.on('request', (r) => /\/t\/[^/]+\.js$/.test(r.url()) && asked.push(r.url()));
+    try {
+      assert.equal(await page.locator('script[src*="t/"]').count(), 0, 'no text loaded for the table');
+      await page.locator('table button').first().click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.locator('blockquote mark').first().waitFor({ timeout: WAIT_MS });
+      assert.equal(asked.length, 1, `one report text fetched: ${asked}`);
+      assert.ok((await dialog.locator('blockquote').innerText()).length > 10, 'the source sentence shows');
+      await clean();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the JSON download waits for every text and holds the DOMAIN §6 shape', async () => {
+    const { page, context, clean } = await open(DESKTOP, ISSUE_URL, 'table');
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: WAIT_MS }),
+        page.getByRole('button', { name: /JSON/ }).first().click(),
+      ]);
+      const corpus = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+      assert.equal(corpus.schema, 1);
+      assert.equal(corpus.documents.length, 5);
+      for (const d of corpus.documents) {
+        assert.ok(d.text.length > 1000, `${d.id} has its text`);
+        assert.ok(d.claims.every((c) => c.text.length > 0), `${d.id}: every claim has its sentence`);
+      }
+      const q = corpus.documents.find((d) => d.region.name === '衢州市');
+      const c = q.claims.find((x) => x.indicator === 'high_tech_enterprises' && x.value === 113);
+      assert.ok(c && c.text.includes('新增国家高新技术企业113家'), 'the 113 claim with its sentence');
+      assert.equal([...q.text].slice(c.start, c.end).join(''), c.text, 'offsets count characters into the text');
+      await clean();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a missing text file is named on the page, not waited for forever', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duibiao-missing-'));
+    fs.cpSync(DIST, dir, { recursive: true });
+    const gone = fs.readdirSync(path.join(dir, 't')).find((f) => f.startsWith('000_'));
+    fs.rmSync(path.join(dir, 't', gone));
+    const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: PHONE });
+    try {
+      await g.page.goto(`${pathToFileURL(path.join(dir, 'index.html')).href}?view=report&doc=000_0f0a2c8e28231438`);
+      const msg = g.page.locator('.text-status.failed');
+      await msg.waitFor({ timeout: WAIT_MS });
+      assert.match(await msg.innerText(), /原文文件缺失/);
+      // The only problem is the missing file itself: no crash, no script error.
+      const other = g.problems.filter((p) => !/ERR_FILE_NOT_FOUND|Failed to load resource/.test(p));
+      assert.deepEqual(other, []);
+    } finally {
+      await g.context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -6,13 +6,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import vm from 'node:vm';
 import { ROOT } from './helpers.mjs';
 
 const temps = [];
 after(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x3c, 0x2f, 0xff]); // "</" too, should the encoding ever become raw
-const GLUE = 'let wasm_bindgen = (function (exports) { return Object.assign(function () {}, exports); })({});\n';
+// Every byte value, and "</script" spelled out, so the string encoding must escape what needs it.
+const WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('</script>"\\\r\n\u2028')]);
+// Stands in for wasm-bindgen's glue: records what it was started with.
+const GLUE = 'let wasm_bindgen = function (o) { self.started = o.module_or_path; return Promise.resolve({}); };\n';
+
+/** Runs app.js as a browser would (a classic script), returns its global scope once started. */
+async function runApp(js) {
+  const g = { dispatchEvent() {}, CustomEvent: class {}, setTimeout, document: { readyState: 'complete' } };
+  g.self = g;
+  vm.createContext(g);
+  vm.runInContext(js, g);
+  await new Promise((r) => setTimeout(r, 10));
+  return g;
+}
 // What trunk 0.21 stages for index.html with data-bindgen-target="no-modules".
 const TRUNK_HTML = `<!doctype html>
 <html lang="zh-CN">
@@ -48,7 +62,7 @@ const run = (dir) =>
     encoding: 'utf8',
   });
 
-test('index.html loads one classic app.js holding glue and wasm; nothing fetches the wasm', () => {
+test('index.html loads one classic app.js holding glue and wasm; nothing fetches the wasm', async () => {
   const dir = stage();
   const r = run(dir);
   assert.equal(r.status, 0, r.stderr);
@@ -59,21 +73,33 @@ test('index.html loads one classic app.js holding glue and wasm; nothing fetches
   // Every remaining <script> has a src: nothing inline for a strict CSP to block.
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
   const js = fs.readFileSync(path.join(dir, app[1]), 'utf8');
-  assert.ok(js.includes(GLUE.trim()) && js.includes(WASM.toString('base64')), 'app.js has the glue and the wasm');
+  const g = await runApp(js);
+  assert.equal(g.started?.constructor?.name, 'Uint8Array', 'the glue was started with bytes');
+  assert.deepEqual(Buffer.from(g.started), WASM, 'app.js hands the glue the wasm, byte for byte');
+  assert.match(g.__duibiaoCorpus, /^duibiao-pack 1\n/, 'app.js carries the corpus index');
+  assert.equal(typeof g.__duibiaoLoad, 'function', 'and the text loader');
+  assert.doesNotMatch(js, /<\/script/i, 'nothing in it would close an inline <script>');
   assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('duibiao-abc')), [], 'glue and wasm files are gone');
 });
 
-test('duibiao.html is self-contained: CSS, images, glue and wasm inline', () => {
+test('duibiao.html is self-contained: CSS, images, glue, wasm and report texts inline', async () => {
   const dir = stage();
   assert.equal(run(dir).status, 0);
   const single = fs.readFileSync(path.join(dir, 'duibiao.html'), 'utf8');
   assert.match(single, /<style>body\{background:url\("data:image\/png;base64,/);
   assert.match(single, /<link rel="icon" href="data:image\/png;base64,/);
   assert.match(single, /<img src="data:image\/png;base64,/);
-  assert.ok(single.includes(WASM.toString('base64')), 'the wasm is inline');
+  const scripts = [...single.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const g = await runApp(scripts[0]);
+  assert.deepEqual(Buffer.from(g.started), WASM, 'the wasm is inline');
+  // Then one script per report text, each handing its text to the loader.
+  const chunks = fs.readdirSync(path.join(dir, 't'));
+  assert.ok(chunks.length >= 5, `a text chunk per seed report: ${chunks}`);
+  assert.equal(scripts.length, 1 + chunks.length, 'app.js, then the texts; nothing closes a script early');
+  for (const s of scripts.slice(1)) vm.runInContext(s, g);
+  assert.equal(Object.keys(g.__duibiaoTexts).length, chunks.length, 'every text arrived');
   assert.doesNotMatch(single, /\b(?:src|href)="\.\//, 'no reference to a file beside it');
   assert.match(single, /<div id="app"><p>衢州市<\/p>/, 'the page content is kept');
-  assert.equal(single.match(/<\/script>/g).length, 1, 'one inline script, and nothing closes it early');
 });
 
 test('refuses ES-module glue with a clear message', () => {

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod indicators;
 pub mod model;
+pub mod pack;
 
 #[cfg(feature = "parse")]
 pub mod parse;

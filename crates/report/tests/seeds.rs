@@ -290,3 +290,22 @@ fn s004_withheld_district() {
         .filter(|c| c.redacted)
         .all(|c| c.value.is_none()));
 }
+
+/// The app's index + text chunks carry the seeds losslessly, and the hand-written export is
+/// the same JSON serde writes.
+#[test]
+fn seeds_survive_the_app_format_and_export() {
+    let corpus = report::parse::load_dir(std::path::Path::new("../../seeds")).expect("seeds load");
+    assert_eq!(corpus.documents.len(), 5);
+    let (index, chunks) = report::pack::pack(&corpus);
+    let mut got = report::pack::unpack(&index).expect("the index decodes");
+    assert!(got.corpus.documents.iter().all(|d| d.text.is_empty()));
+    for (d, c) in got.corpus.documents.iter_mut().zip(chunks) {
+        assert_eq!(d.id, c.doc_id);
+        report::pack::fill_text(d, c.text);
+    }
+    assert_eq!(got.corpus, corpus);
+    let hand: serde_json::Value =
+        serde_json::from_str(&report::pack::export_json(&corpus)).expect("valid JSON");
+    assert_eq!(hand, serde_json::to_value(&corpus).unwrap());
+}

@@ -1,0 +1,852 @@
+//! The app's compact corpus format: a line-based index of every document's metadata, claims and
+//! items, with the document texts apart so the page can load them one report at a time.
+//!
+//! Why not JSON: the app decodes the index in wasm, and serde's JSON machinery was an eighth of the
+//! wasm. This format needs a few hundred bytes of decoder, is smaller than JSON (no field names)
+//! and gzips well. The DOMAIN.md §6 JSON stays the export format ([`export_json`]).
+//!
+//! One record per line, fields separated by tabs; `\\`, `\t`, `\n` and `\r` are escaped with a
+//! backslash, an absent optional is an empty field and a present empty string is `\e`.
+//! ```text
+//! duibiao-pack 1
+//! D id file title region level parent inferred evidence published summary_year plan_year chunk
+//! W code message message_en
+//! I kind year topic heading text Δstart length
+//! C kind year indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
+//! ```
+//! Offsets are stored as differences, which compress far better than absolute positions: an
+//! item's start from the previous item's end, a claim's start from the previous claim's start, its
+//! number's start from the claim's start (each may be negative), and lengths for the ends.
+//! `W`, `I` and `C` lines belong to the `D` line before them. A claim's or item's `text` is empty
+//! when it is exactly its `start..end` slice of the document text (refilled by
+//! [`Corpus::restore_derived_texts`] once the text is there).
+
+use std::fmt::Write as _;
+
+use crate::model::*;
+
+const MAGIC: &str = "duibiao-pack 1";
+
+/// Enum ↔ code (the §6 spellings), without serde.
+macro_rules! codes {
+    ($ty:ident { $($v:ident = $s:literal),* $(,)? }) => {
+        impl $ty {
+            pub fn code(self) -> &'static str {
+                match self { $($ty::$v => $s),* }
+            }
+            pub fn from_code(s: &str) -> Option<Self> {
+                match s { $($s => Some($ty::$v),)* _ => None }
+            }
+        }
+    };
+}
+
+codes!(Level { Province = "province", City = "city", County = "county", District = "district", Unknown = "unknown" });
+codes!(WarningCode {
+    PlaceInferred = "place_inferred", PlaceUnknown = "place_unknown", YearConflict = "year_conflict",
+    YearUnknown = "year_unknown", Redacted = "redacted", NoPlan = "no_plan", NoSummary = "no_summary",
+    Truncated = "truncated", Encoding = "encoding", Override = "override", Other = "other",
+});
+codes!(Kind { Achievement = "achievement", Goal = "goal" });
+codes!(Measure { Level = "level", Growth = "growth", Share = "share", Rank = "rank" });
+codes!(Bound {
+    Exact = "exact", AtLeast = "at_least", MoreThan = "more_than", Nearly = "nearly", Approx = "approx",
+    Range = "range",
+});
+codes!(Modality { Ensure = "ensure", Strive = "strive" });
+codes!(Scope { National = "national", Province = "province", City = "city", County = "county", Region = "region" });
+
+impl Topic {
+    pub fn from_code(s: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.id() == s)
+    }
+}
+
+/// A document's text, to be loaded apart from the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    pub doc_id: String,
+    /// Path relative to the page, e.g. `t/000_0f0a-1a2b3c4d5e6f7081.js`; it changes with the text.
+    pub file: String,
+    pub text: String,
+}
+
+/// A decoded index: the corpus with empty document texts, and each document's chunk file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    pub corpus: Corpus,
+    pub chunks: Vec<String>,
+}
+
+/// Splits a corpus into the index (texts left out) and one chunk per document.
+pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
+    let mut stripped = corpus.clone();
+    stripped.strip_derived_texts();
+    let mut out = String::from(MAGIC);
+    out.push('\n');
+    let mut chunks = Vec::new();
+    for d in &stripped.documents {
+        let file = format!(
+            "t/{}-{:016x}.js",
+            file_safe(&d.id),
+            fnv1a(d.text.as_bytes())
+        );
+        let r = &d.region;
+        let mut rec = Rec::new(&mut out, "D");
+        rec.s(&d.id)
+            .s(&d.file)
+            .s(&d.title)
+            .s(&r.name)
+            .s(r.level.code());
+        rec.o(r.parent.as_deref())
+            .b(r.inferred)
+            .o(r.evidence.as_deref())
+            .o(d.published.as_deref());
+        rec.i(d.summary_year).i(d.plan_year).s(&file).end();
+        for w in &d.warnings {
+            Rec::new(&mut out, "W")
+                .s(w.code.code())
+                .s(&w.message)
+                .s(&w.message_en)
+                .end();
+        }
+        let mut prev = 0;
+        for it in &d.items {
+            let mut rec = Rec::new(&mut out, "I");
+            rec.s(it.kind.code())
+                .i(it.year)
+                .o(it.topic.map(Topic::id))
+                .o(it.heading.as_deref());
+            rec.s(&it.text).d(prev, it.start).d(it.start, it.end).end();
+            prev = it.end;
+        }
+        let mut prev = 0;
+        for c in &d.claims {
+            let mut rec = Rec::new(&mut out, "C");
+            rec.s(c.kind.code())
+                .i(c.year)
+                .o(c.indicator.as_deref())
+                .s(&c.subject);
+            rec.s(c.measure.code())
+                .f(c.value)
+                .f(c.value_max)
+                .s(&c.unit)
+                .s(c.bound.code());
+            rec.o(c.scope.map(Scope::code))
+                .o(c.modality.map(Modality::code));
+            rec.b(c.estimated)
+                .b(c.redacted)
+                .s(&c.text)
+                .d(prev, c.start)
+                .d(c.start, c.end);
+            rec.d(c.start, c.number_start)
+                .d(c.number_start, c.number_end)
+                .end();
+            prev = c.start;
+        }
+        chunks.push(Chunk {
+            doc_id: d.id.clone(),
+            file,
+            text: d.text.clone(),
+        });
+    }
+    (out, chunks)
+}
+
+/// Decodes an index written by [`pack`]. Document texts are empty until loaded.
+pub fn unpack(index: &str) -> Result<Index, String> {
+    let mut lines = index.split('\n').enumerate();
+    match lines.next() {
+        Some((_, MAGIC)) => {}
+        _ => return Err(format!("not a Duibiao index (expected \"{MAGIC}\")")),
+    }
+    let mut docs: Vec<Document> = Vec::new();
+    let mut chunks = Vec::new();
+    // Offsets are differences from these (see the module docs).
+    let (mut item_end, mut claim_start) = (0, 0);
+    for (n, line) in lines {
+        if line.is_empty() {
+            continue;
+        }
+        let err = |what: &str| format!("index line {}: {what}", n + 1);
+        let mut f = Fields::new(line);
+        let tag = f.raw().ok_or_else(|| err("empty"))?;
+        if tag == "D" {
+            let id = f.s().ok_or_else(|| err("document id"))?;
+            let file = f.s().ok_or_else(|| err("file"))?;
+            let title = f.s().ok_or_else(|| err("title"))?;
+            let region = Region {
+                name: f.s().ok_or_else(|| err("region"))?,
+                level: f.e(Level::from_code).ok_or_else(|| err("level"))?,
+                parent: f.o().ok_or_else(|| err("parent"))?,
+                inferred: f.b().ok_or_else(|| err("inferred"))?,
+                evidence: f.o().ok_or_else(|| err("evidence"))?,
+            };
+            docs.push(Document {
+                id,
+                file,
+                title,
+                region,
+                published: f.o().ok_or_else(|| err("published"))?,
+                summary_year: f.i().ok_or_else(|| err("summary year"))?,
+                plan_year: f.i().ok_or_else(|| err("plan year"))?,
+                warnings: Vec::new(),
+                items: Vec::new(),
+                claims: Vec::new(),
+                text: String::new(),
+            });
+            chunks.push(f.s().ok_or_else(|| err("chunk"))?);
+            (item_end, claim_start) = (0, 0);
+            continue;
+        }
+        let d = docs
+            .last_mut()
+            .ok_or_else(|| err("record before any document"))?;
+        match tag {
+            "W" => d.warnings.push(Warning {
+                code: f
+                    .e(WarningCode::from_code)
+                    .ok_or_else(|| err("warning code"))?,
+                message: f.s().ok_or_else(|| err("message"))?,
+                message_en: f.s().ok_or_else(|| err("message_en"))?,
+            }),
+            "I" => {
+                let kind = f.e(Kind::from_code).ok_or_else(|| err("item kind"))?;
+                let year = f.i().ok_or_else(|| err("item year"))?;
+                let topic = f.oe(Topic::from_code).ok_or_else(|| err("topic"))?;
+                let heading = f.o().ok_or_else(|| err("heading"))?;
+                let text = f.s().ok_or_else(|| err("item text"))?;
+                let start = f.d(item_end).ok_or_else(|| err("item start"))?;
+                let end = f.d(start).ok_or_else(|| err("item end"))?;
+                item_end = end;
+                d.items.push(Item {
+                    kind,
+                    year,
+                    topic,
+                    heading,
+                    text,
+                    start,
+                    end,
+                })
+            }
+            "C" => {
+                let mut c = Claim {
+                    kind: f.e(Kind::from_code).ok_or_else(|| err("claim kind"))?,
+                    year: f.i().ok_or_else(|| err("claim year"))?,
+                    indicator: f.o().ok_or_else(|| err("indicator"))?,
+                    subject: f.s().ok_or_else(|| err("subject"))?,
+                    measure: f.e(Measure::from_code).ok_or_else(|| err("measure"))?,
+                    value: f.f().ok_or_else(|| err("value"))?,
+                    value_max: f.f().ok_or_else(|| err("value_max"))?,
+                    unit: f.s().ok_or_else(|| err("unit"))?,
+                    bound: f.e(Bound::from_code).ok_or_else(|| err("bound"))?,
+                    scope: f.oe(Scope::from_code).ok_or_else(|| err("scope"))?,
+                    modality: f.oe(Modality::from_code).ok_or_else(|| err("modality"))?,
+                    estimated: f.b().ok_or_else(|| err("estimated"))?,
+                    redacted: f.b().ok_or_else(|| err("redacted"))?,
+                    text: f.s().ok_or_else(|| err("claim text"))?,
+                    start: 0,
+                    end: 0,
+                    number_start: 0,
+                    number_end: 0,
+                };
+                c.start = f.d(claim_start).ok_or_else(|| err("claim start"))?;
+                c.end = f.d(c.start).ok_or_else(|| err("claim end"))?;
+                c.number_start = f.d(c.start).ok_or_else(|| err("number start"))?;
+                c.number_end = f.d(c.number_start).ok_or_else(|| err("number end"))?;
+                claim_start = c.start;
+                d.claims.push(c);
+            }
+            _ => return Err(err("unknown record")),
+        }
+        if f.raw().is_some() {
+            return Err(err("extra fields"));
+        }
+    }
+    Ok(Index {
+        corpus: Corpus::new(docs),
+        chunks,
+    })
+}
+
+/// Puts a loaded text into its document and refills the sentences cut from it.
+pub fn fill_text(doc: &mut Document, text: String) {
+    doc.text = text;
+    let mut one = Corpus::new(vec![std::mem::replace(doc, empty_doc())]);
+    one.restore_derived_texts();
+    *doc = one.documents.pop().expect("one document in, one out");
+}
+
+fn empty_doc() -> Document {
+    Document {
+        id: String::new(),
+        file: String::new(),
+        title: String::new(),
+        region: Region {
+            name: String::new(),
+            level: Level::Unknown,
+            parent: None,
+            inferred: false,
+            evidence: None,
+        },
+        published: None,
+        summary_year: None,
+        plan_year: None,
+        warnings: Vec::new(),
+        items: Vec::new(),
+        claims: Vec::new(),
+        text: String::new(),
+    }
+}
+
+/// A document id as a file name: ASCII letters, digits, `_` and `-` kept, anything else as `_`.
+fn file_safe(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    if s.is_empty() {
+        "doc".into()
+    } else {
+        s
+    }
+}
+
+/// FNV-1a, 64 bit: names a chunk after its text so a changed report is never read from a cache.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Writes one record.
+struct Rec<'a>(&'a mut String);
+
+impl<'a> Rec<'a> {
+    fn new(out: &'a mut String, tag: &str) -> Self {
+        out.push_str(tag);
+        Rec(out)
+    }
+    fn s(&mut self, v: &str) -> &mut Self {
+        self.0.push('\t');
+        if v.is_empty() {
+            return self;
+        }
+        for ch in v.chars() {
+            match ch {
+                '\\' => self.0.push_str("\\\\"),
+                '\t' => self.0.push_str("\\t"),
+                '\n' => self.0.push_str("\\n"),
+                '\r' => self.0.push_str("\\r"),
+                c => self.0.push(c),
+            }
+        }
+        self
+    }
+    fn o(&mut self, v: Option<&str>) -> &mut Self {
+        match v {
+            None => self.s(""),
+            Some("") => {
+                self.0.push_str("\t\\e");
+                self
+            }
+            Some(v) => self.s(v),
+        }
+    }
+    fn i(&mut self, v: Option<i32>) -> &mut Self {
+        self.0.push('\t');
+        if let Some(v) = v {
+            write!(self.0, "{v}").ok();
+        }
+        self
+    }
+    /// `v` as its difference from `base`.
+    fn d(&mut self, base: usize, v: usize) -> &mut Self {
+        if v >= base {
+            write!(self.0, "\t{}", v - base).ok();
+        } else {
+            write!(self.0, "\t-{}", base - v).ok();
+        }
+        self
+    }
+    fn b(&mut self, v: bool) -> &mut Self {
+        self.0.push_str(if v { "\t1" } else { "\t0" });
+        self
+    }
+    fn f(&mut self, v: Option<f64>) -> &mut Self {
+        self.0.push('\t');
+        if let Some(v) = v {
+            // Report numbers are short decimals; anything else is rounded to 9 places, and a
+            // number no report can hold (NaN, ≥ 10^15) is left out rather than fail the build.
+            let s = decimal(v).or_else(|| decimal((v * 1e9).round() / 1e9));
+            self.0.push_str(s.as_deref().unwrap_or(""));
+        }
+        self
+    }
+    fn end(&mut self) {
+        self.0.push('\n');
+    }
+}
+
+/// Reads one record's fields in order. Each getter returns `None` when the field is missing or
+/// malformed; optional values come as `Some(None)` when absent.
+struct Fields<'a>(std::str::Split<'a, char>);
+
+impl<'a> Fields<'a> {
+    fn new(line: &'a str) -> Self {
+        Fields(line.split('\t'))
+    }
+    fn raw(&mut self) -> Option<&'a str> {
+        self.0.next()
+    }
+    fn s(&mut self) -> Option<String> {
+        unescape(self.raw()?)
+    }
+    fn o(&mut self) -> Option<Option<String>> {
+        match self.raw()? {
+            "" => Some(None),
+            r => unescape(r).map(Some),
+        }
+    }
+    fn e<T>(&mut self, from: fn(&str) -> Option<T>) -> Option<T> {
+        from(self.raw()?)
+    }
+    fn oe<T>(&mut self, from: fn(&str) -> Option<T>) -> Option<Option<T>> {
+        match self.raw()? {
+            "" => Some(None),
+            s => from(s).map(Some),
+        }
+    }
+    fn i(&mut self) -> Option<Option<i32>> {
+        match self.raw()? {
+            "" => Some(None),
+            s => s.parse().ok().map(Some),
+        }
+    }
+    /// An offset written as its difference from `base`.
+    fn d(&mut self, base: usize) -> Option<usize> {
+        let raw = self.raw()?;
+        match raw.strip_prefix('-') {
+            Some(neg) => base.checked_sub(neg.parse().ok()?),
+            None => base.checked_add(raw.parse().ok()?),
+        }
+    }
+    fn b(&mut self) -> Option<bool> {
+        match self.raw()? {
+            "0" => Some(false),
+            "1" => Some(true),
+            _ => None,
+        }
+    }
+    fn f(&mut self) -> Option<Option<f64>> {
+        match self.raw()? {
+            "" => Some(None),
+            s => parse_decimal(s).map(Some),
+        }
+    }
+}
+
+fn unescape(raw: &str) -> Option<String> {
+    if !raw.contains('\\') {
+        return Some(raw.to_string());
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut it = raw.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next()? {
+            '\\' => out.push('\\'),
+            't' => out.push('\t'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            'e' => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// `v` as a plain decimal (`113`, `2.3`, `-0.05`) when one with at most 9 decimals reads back
+/// exactly through [`parse_decimal`]; report numbers always have one.
+pub fn decimal(v: f64) -> Option<String> {
+    if !v.is_finite() {
+        return None;
+    }
+    for k in 0..=9u32 {
+        let scale = 10f64.powi(k as i32);
+        let m = (v.abs() * scale).round();
+        if m >= 1e15 {
+            return None;
+        }
+        if m / scale == v.abs() {
+            let m = m as u64;
+            let p = 10u64.pow(k);
+            let sign = if v < 0.0 && m != 0 { "-" } else { "" };
+            return Some(if k == 0 {
+                format!("{sign}{m}")
+            } else {
+                format!("{sign}{}.{:0width$}", m / p, m % p, width = k as usize)
+            });
+        }
+    }
+    None
+}
+
+/// Reads a plain decimal exactly: digits / 10^k is one correctly rounded division when both are
+/// exact doubles, which gives the same double as the standard parser without carrying it.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() || int.len() + frac.len() > 15 || frac.len() > 9 {
+        return None;
+    }
+    let mut m: u64 = 0;
+    for c in int.bytes().chain(frac.bytes()) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        m = m * 10 + u64::from(c - b'0');
+    }
+    let v = m as f64 / 10f64.powi(frac.len() as i32);
+    Some(if neg { -v } else { v })
+}
+
+/// The DOMAIN.md §6 JSON of a corpus (texts as they are: load them first for a full export),
+/// written by hand so the app does not carry serde_json. Floats keep a `.0` like serde_json's.
+pub fn export_json(corpus: &Corpus) -> String {
+    let mut j = Json(String::with_capacity(1 << 16));
+    j.0.push_str("{\n  \"schema\": ");
+    write!(j.0, "{}", corpus.schema).ok();
+    j.0.push_str(",\n  \"documents\": [");
+    for (n, d) in corpus.documents.iter().enumerate() {
+        j.0.push_str(if n == 0 { "\n    {" } else { ",\n    {" });
+        j.key("id", 3).str(&d.id);
+        j.key("file", 3).str(&d.file);
+        j.key("title", 3).str(&d.title);
+        let r = &d.region;
+        j.key("region", 3).0.push('{');
+        j.key("name", 4).str(&r.name);
+        j.key("level", 4).str(r.level.code());
+        j.key("parent", 4).opt(r.parent.as_deref());
+        j.key("inferred", 4).bool(r.inferred);
+        j.key("evidence", 4).opt(r.evidence.as_deref());
+        j.close('}', 3);
+        j.key("published", 3).opt(d.published.as_deref());
+        j.key("summary_year", 3).int(d.summary_year);
+        j.key("plan_year", 3).int(d.plan_year);
+        j.key("warnings", 3).0.push('[');
+        for (n, w) in d.warnings.iter().enumerate() {
+            j.item(n, 4);
+            j.key("code", 5).str(w.code.code());
+            j.key("message", 5).str(&w.message);
+            j.key("message_en", 5).str(&w.message_en);
+            j.close('}', 4);
+        }
+        j.close(']', 3);
+        j.key("items", 3).0.push('[');
+        for (n, it) in d.items.iter().enumerate() {
+            j.item(n, 4);
+            j.key("kind", 5).str(it.kind.code());
+            j.key("year", 5).int(it.year);
+            j.key("topic", 5).opt(it.topic.map(Topic::id));
+            j.key("heading", 5).opt(it.heading.as_deref());
+            j.key("text", 5).str(&it.text);
+            j.key("start", 5).usize(it.start);
+            j.key("end", 5).usize(it.end);
+            j.close('}', 4);
+        }
+        j.close(']', 3);
+        j.key("claims", 3).0.push('[');
+        for (n, c) in d.claims.iter().enumerate() {
+            j.item(n, 4);
+            j.key("kind", 5).str(c.kind.code());
+            j.key("year", 5).int(c.year);
+            j.key("indicator", 5).opt(c.indicator.as_deref());
+            j.key("subject", 5).str(&c.subject);
+            j.key("measure", 5).str(c.measure.code());
+            j.key("value", 5).float(c.value);
+            j.key("value_max", 5).float(c.value_max);
+            j.key("unit", 5).str(&c.unit);
+            j.key("bound", 5).str(c.bound.code());
+            j.key("scope", 5).opt(c.scope.map(Scope::code));
+            j.key("modality", 5).opt(c.modality.map(Modality::code));
+            j.key("estimated", 5).bool(c.estimated);
+            j.key("redacted", 5).bool(c.redacted);
+            j.key("text", 5).str(&c.text);
+            j.key("start", 5).usize(c.start);
+            j.key("end", 5).usize(c.end);
+            j.key("number_start", 5).usize(c.number_start);
+            j.key("number_end", 5).usize(c.number_end);
+            j.close('}', 4);
+        }
+        j.close(']', 3);
+        j.key("text", 3).str(&d.text);
+        j.close('}', 2);
+    }
+    j.close(']', 1);
+    j.0.push_str("\n}\n");
+    j.0
+}
+
+/// A small pretty-printing JSON writer: each `key` starts a new line inside the open object.
+struct Json(String);
+
+impl Json {
+    fn indent(&mut self, depth: usize) {
+        self.0.push('\n');
+        for _ in 0..depth {
+            self.0.push_str("  ");
+        }
+    }
+    fn key(&mut self, k: &str, depth: usize) -> &mut Self {
+        if !self.0.ends_with('{') {
+            self.0.push(',');
+        }
+        self.indent(depth);
+        self.str(k);
+        self.0.push_str(": ");
+        self
+    }
+    fn item(&mut self, n: usize, depth: usize) {
+        if n > 0 {
+            self.0.push(',');
+        }
+        self.indent(depth);
+        self.0.push('{');
+    }
+    fn close(&mut self, c: char, depth: usize) {
+        if !self.0.ends_with(['[', '{']) {
+            self.indent(depth);
+        }
+        self.0.push(c);
+    }
+    fn str(&mut self, s: &str) -> &mut Self {
+        self.0.push('"');
+        for ch in s.chars() {
+            match ch {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                '\n' => self.0.push_str("\\n"),
+                '\r' => self.0.push_str("\\r"),
+                '\t' => self.0.push_str("\\t"),
+                c if (c as u32) < 0x20 => {
+                    write!(self.0, "\\u{:04x}", c as u32).ok();
+                }
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+        self
+    }
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.str(s);
+            }
+            None => self.0.push_str("null"),
+        }
+    }
+    fn bool(&mut self, b: bool) {
+        self.0.push_str(if b { "true" } else { "false" });
+    }
+    fn int(&mut self, v: Option<i32>) {
+        match v {
+            Some(v) => write!(self.0, "{v}").ok(),
+            None => write!(self.0, "null").ok(),
+        };
+    }
+    fn usize(&mut self, v: usize) {
+        write!(self.0, "{v}").ok();
+    }
+    fn float(&mut self, v: Option<f64>) {
+        match v.and_then(decimal) {
+            Some(s) if s.contains('.') => self.0.push_str(&s),
+            Some(s) => {
+                self.0.push_str(&s);
+                self.0.push_str(".0");
+            }
+            // Not a plain short decimal (never from a report): JSON has no NaN, so null.
+            None => self.0.push_str("null"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(text: &str, start: usize, end: usize, value: Option<f64>) -> Claim {
+        Claim {
+            kind: Kind::Goal,
+            year: Some(2022),
+            indicator: Some("rd_intensity".into()),
+            subject: "R&D投入强度\t(tab)".into(),
+            measure: Measure::Share,
+            value,
+            value_max: Some(2.45),
+            unit: "%".into(),
+            bound: Bound::Range,
+            scope: Some(Scope::Province),
+            modality: Some(Modality::Strive),
+            estimated: true,
+            redacted: false,
+            text: text.into(),
+            start,
+            end,
+            number_start: start + 1,
+            number_end: start + 2,
+        }
+    }
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            file: format!("seeds/{id}.txt"),
+            title: "标题 with \\ backslash\nand newline".into(),
+            region: Region {
+                name: "衢州市".into(),
+                level: Level::City,
+                parent: Some("浙江省".into()),
+                inferred: true,
+                evidence: Some(String::new()),
+            },
+            published: None,
+            summary_year: Some(2021),
+            plan_year: None,
+            warnings: vec![Warning {
+                code: WarningCode::YearConflict,
+                message: "年份\r不一致".into(),
+                message_en: "years \\e disagree".into(),
+            }],
+            items: vec![Item {
+                kind: Kind::Achievement,
+                year: None,
+                topic: Some(Topic::RdInvestment),
+                heading: Some(String::new()),
+                text: "not its slice".into(),
+                start: 0,
+                end: 3,
+            }],
+            claims: vec![
+                claim("强度达到2.4%", 2, 10, Some(2.4)),
+                claim("", 0, 0, None),
+                claim("x\ty", 0, 3, Some(-0.05)),
+            ],
+            text: "全市R&D强度达到2.4%\n力争\t2.45%".into(),
+        }
+    }
+
+    #[test]
+    fn pack_round_trips_with_texts_loaded_apart() {
+        let mut d = doc("000_a", "");
+        d.claims[0].text = "强度达到2.4%".into();
+        d.claims[0].start = 5;
+        d.claims[0].end = 13;
+        let corpus = Corpus::new(vec![d, doc("a/b c", "")]);
+        let (index, chunks) = pack(&corpus);
+        assert!(
+            !index.contains("全市R&D强度达到2.4%\\n"),
+            "texts stay out of the index"
+        );
+        assert_eq!(chunks.len(), 2);
+        assert!(chunks[0].file.starts_with("t/000_a-") && chunks[0].file.ends_with(".js"));
+        assert!(chunks[1].file.starts_with("t/a_b_c-"), "{}", chunks[1].file);
+        let got = unpack(&index).expect("decodes");
+        assert_eq!(
+            got.chunks,
+            chunks.iter().map(|c| c.file.clone()).collect::<Vec<_>>()
+        );
+        let mut docs = got.corpus.documents;
+        // The derived sentence is gone until the text arrives.
+        assert_eq!(docs[0].claims[0].text, "");
+        assert_eq!(docs[0].items[0].text, "not its slice");
+        for (d, c) in docs.iter_mut().zip(&chunks) {
+            fill_text(d, c.text.clone());
+        }
+        assert_eq!(Corpus::new(docs), corpus);
+    }
+
+    #[test]
+    fn a_changed_text_gets_a_new_chunk_name() {
+        let a = pack(&Corpus::new(vec![doc("x", "")])).1;
+        let mut d = doc("x", "");
+        d.text.push('。');
+        let b = pack(&Corpus::new(vec![d])).1;
+        assert_ne!(a[0].file, b[0].file);
+    }
+
+    #[test]
+    fn bad_indexes_are_errors_not_panics() {
+        assert!(unpack("").is_err());
+        assert!(unpack("{\"schema\":1}").is_err());
+        let (good, _) = pack(&Corpus::new(vec![doc("x", "")]));
+        assert!(unpack(&good).is_ok());
+        // Every truncation either decodes or says which line is wrong.
+        for cut in (0..good.len()).filter(|&i| good.is_char_boundary(i)) {
+            if let Err(e) = unpack(&good[..cut]) {
+                assert!(
+                    e.starts_with("index line") || e.starts_with("not a Duibiao"),
+                    "{e}"
+                );
+            }
+        }
+        let bad = good.replace("\tcity\t", "\tmetropolis\t");
+        assert_eq!(unpack(&bad).unwrap_err(), "index line 2: level");
+        assert!(unpack(&format!("{good}X\t1\n"))
+            .unwrap_err()
+            .contains("unknown record"));
+        assert!(unpack(&format!("{MAGIC}\nC\tgoal\n"))
+            .unwrap_err()
+            .contains("before any document"));
+    }
+
+    #[test]
+    fn decimals_read_back_exactly() {
+        for v in [
+            0.0, 1.0, 113.0, 2.3, 2.45, 0.05, -0.05, 12345.6, 1.1e9, 3.14159, 99.99,
+        ] {
+            let s = decimal(v).unwrap_or_else(|| panic!("{v}"));
+            assert_eq!(parse_decimal(&s), Some(v), "{v} -> {s}");
+            // The same double as the standard parser reads from the same text.
+            assert_eq!(s.parse::<f64>().ok(), Some(v), "{s}");
+        }
+        for i in 0..20_000 {
+            let v = f64::from(i) / 100.0;
+            assert_eq!(parse_decimal(&decimal(v).unwrap()), Some(v));
+            assert_eq!(decimal(v).unwrap().parse::<f64>().unwrap(), v);
+        }
+        assert_eq!(decimal(113.0).as_deref(), Some("113"));
+        assert_eq!(decimal(-0.0).as_deref(), Some("0"));
+        assert_eq!(decimal(0.05).as_deref(), Some("0.05"));
+        assert_eq!(decimal(f64::NAN), None);
+        assert_eq!(decimal(1.0 / 3.0), None);
+        assert_eq!(decimal(0.1 + 0.2), None, "not a short decimal");
+        for bad in ["", "-", ".5", "1.2.3", "1e5", "12a", "1234567890123456"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn export_json_equals_the_serde_export() {
+        let corpus = Corpus::new(vec![doc("000_a", ""), doc("b", "")]);
+        let hand: serde_json::Value =
+            serde_json::from_str(&export_json(&corpus)).expect("valid JSON");
+        assert_eq!(hand, serde_json::to_value(&corpus).unwrap());
+        let empty: serde_json::Value =
+            serde_json::from_str(&export_json(&Corpus::new(vec![]))).unwrap();
+        assert_eq!(empty, serde_json::to_value(Corpus::new(vec![])).unwrap());
+    }
+}
