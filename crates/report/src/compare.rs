@@ -53,7 +53,10 @@ pub fn claim_year(doc: &Document, claim: &Claim) -> Option<i32> {
 
 /// The years a document speaks about: its summary and plan years and every claim year.
 pub fn doc_years(doc: &Document) -> BTreeSet<i32> {
-    let mut ys: BTreeSet<i32> = doc.summary_year.into_iter().chain(doc.plan_year).collect();
+    // `extend` inserts one by one; `collect` into a set would sort first (a stable sort in the wasm).
+    let mut ys = BTreeSet::new();
+    ys.extend(doc.summary_year);
+    ys.extend(doc.plan_year);
     ys.extend(doc.claims.iter().filter_map(|c| claim_year(doc, c)));
     ys
 }
@@ -162,8 +165,12 @@ pub fn column_docs(docs: &[Document], py: &PlaceYear) -> Vec<usize> {
 
 /// Documents behind any of the columns, in corpus order.
 pub fn reports_for(docs: &[Document], cols: &[PlaceYear]) -> Vec<usize> {
-    let set: BTreeSet<usize> = cols.iter().flat_map(|c| column_docs(docs, c)).collect();
-    set.into_iter().collect()
+    // A mark per document rather than a sorted set: no sort code in the wasm.
+    let mut hit = vec![false; docs.len()];
+    for i in cols.iter().flat_map(|c| column_docs(docs, c)) {
+        hit[i] = true;
+    }
+    (0..docs.len()).filter(|&i| hit[i]).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,11 +399,14 @@ pub fn evaluate(goal: &Claim, result: &Claim) -> Option<(Verdict, Margin)> {
 /// Likeness of two subjects, to tell which of several results a goal is about: shared character
 /// pairs, plus a bonus when both count a stock (`总量`, `累计`, `有效`) or both count new additions.
 fn similarity(a: &str, b: &str) -> usize {
-    let bi = |s: &str| -> BTreeSet<(char, char)> {
-        let cs: Vec<char> = s.chars().collect();
-        cs.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let shared = bi(a).intersection(&bi(b)).count();
+    let bi = |s: &str| -> Vec<(char, char)> { s.chars().zip(s.chars().skip(1)).collect() };
+    let (pa, pb) = (bi(a), bi(b));
+    // Distinct pairs of `a` that `b` has (subjects are short: no set, no sort).
+    let shared = pa
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| !pa[..i].contains(p) && pb.contains(p))
+        .count();
     let stock = |s: &str| {
         ["总量", "累计", "有效", "总数", "拥有"]
             .iter()
@@ -420,18 +430,22 @@ fn pick(docs: &[Document], goal: &Claim, cands: &[ClaimRef]) -> Option<ClaimRef>
     if ok.len() == 1 {
         return Some(ok[0]);
     }
-    let mut scored: Vec<(usize, ClaimRef)> = ok
-        .iter()
-        .map(|r| {
-            (
-                similarity(&goal.subject, &docs[r.doc].claims[r.claim].subject),
-                *r,
-            )
-        })
-        .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    match scored.as_slice() {
-        [(s, r), rest @ ..] if *s > 0 && rest.first().is_none_or(|n| n.0 < *s) => Some(*r),
+    // The best score, and whether another candidate has it too (no sort needed).
+    let mut best: Option<(usize, ClaimRef)> = None;
+    let mut tie = false;
+    for r in ok {
+        let s = similarity(&goal.subject, &docs[r.doc].claims[r.claim].subject);
+        match best {
+            Some((b, _)) if s < b => {}
+            Some((b, _)) if s == b => tie = true,
+            _ => {
+                best = Some((s, r));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((s, r)) if s > 0 && !tie => Some(r),
         _ => None,
     }
 }
@@ -524,15 +538,112 @@ pub fn ambition(docs: &[Document], goal: ClaimRef) -> Option<Ambition> {
 /// A number without needless decimals: `113`, `2.3`, `0.3567`.
 pub fn fmt_num(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
-        return format!("{}", v.round() as i64);
+        return (v.round() as i64).to_string();
     }
-    let s = format!("{v:.4}");
+    let s = fmt_fixed(v, 4);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `v` with exactly `decimals` digits after the point, the same text as
+/// `format!("{v:.decimals$}")` (the exact binary value rounded half to even; `-0.0`, `NaN`,
+/// `inf`, `-inf` alike) without the float formatting code, about 14 KB of the wasm. Works in
+/// decimal digits: `v = m·2^e` is `m·2^e` (an integer) for `e ≥ 0`, else `m·5^-e / 10^-e`.
+pub fn fmt_fixed(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        return "NaN".to_string();
+    }
+    let mut out = String::new();
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    if v.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1 << 52) - 1);
+    let (m, e) = match (exp, frac) {
+        (0, 0) => (0, 0), // zero: no digits to scale
+        (0, _) => (frac, -1074),
+        _ => (frac | 1 << 52, exp - 1075),
+    };
+    // Decimal digits of an integer, least significant first, and how many of them are decimals.
+    let mut digits: Vec<u8> = Vec::new();
+    let mut n = m;
+    while n > 0 {
+        digits.push((n % 10) as u8);
+        n /= 10;
+    }
+    let (mut times, base, point) = if e >= 0 {
+        (e as u32, 2u64, 0)
+    } else {
+        (e.unsigned_abs(), 5, e.unsigned_abs() as usize)
+    };
+    while times > 0 {
+        // Multiply by f = base^k, k at most 25: the carry stays below f, a digit times f plus
+        // the carry below 10·5^25 < 2^62.
+        let k = times.min(25);
+        times -= k;
+        let f = base.pow(k);
+        let mut carry = 0u64;
+        for d in digits.iter_mut() {
+            let x = u64::from(*d) * f + carry;
+            *d = (x % 10) as u8;
+            carry = x / 10;
+        }
+        while carry > 0 {
+            digits.push((carry % 10) as u8);
+            carry /= 10;
+        }
+    }
+    // At least one integer digit, and every decimal position present.
+    let len = digits.len().max(point + 1);
+    digits.resize(len, 0);
+    // Drop the digits past `decimals`, rounding half to even.
+    let cut = point.saturating_sub(decimals);
+    if cut > 0 {
+        let first = digits[cut - 1];
+        let rest = digits[..cut - 1].iter().any(|&d| d != 0);
+        let up = first > 5 || (first == 5 && (rest || digits[cut] % 2 == 1));
+        digits.drain(..cut);
+        if up {
+            let mut i = 0;
+            loop {
+                if i == digits.len() {
+                    digits.push(1);
+                    break;
+                }
+                if digits[i] == 9 {
+                    digits[i] = 0;
+                    i += 1;
+                } else {
+                    digits[i] += 1;
+                    break;
+                }
+            }
+        }
+    }
+    let kept = point - cut; // decimals now in `digits`
+    let pad = decimals - kept; // zeros to add after them
+    for (i, &d) in digits.iter().enumerate().rev() {
+        if i + 1 == kept {
+            out.push('.');
+        }
+        out.push(char::from(b'0' + d));
+    }
+    if pad > 0 {
+        if kept == 0 {
+            out.push('.');
+        }
+        out.extend(std::iter::repeat_n('0', pad));
+    }
+    out
 }
 
 /// A signed number: `+13`, `−11.5` (true minus sign).
 pub fn fmt_signed(v: f64, decimals: usize) -> String {
-    let r = format!("{:.*}", decimals, v.abs());
+    let r = fmt_fixed(v.abs(), decimals);
     let r = if r.contains('.') {
         r.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -742,18 +853,25 @@ pub fn claim_spans(doc: &Document) -> Vec<(Range<usize>, usize)> {
         .map(|(b, _)| b)
         .chain([doc.text.len()])
         .collect();
-    let mut spans: Vec<(Range<usize>, usize)> = doc
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.number_end > c.number_start && c.number_end < idx.len())
-        .map(|(i, c)| (idx[c.number_start]..idx[c.number_end], i))
-        .collect();
-    spans.sort_by_key(|s| (s.0.start, s.0.end));
+    // Spans in (start, end, claim) order, kept when clear of the last kept one. Of the spans
+    // starting at one char only the first in that order can be kept, so a slot per char holding
+    // it replaces a sort (and its code in the wasm).
+    const NONE: usize = usize::MAX;
+    let mut first = vec![NONE; idx.len()];
+    for (i, c) in doc.claims.iter().enumerate() {
+        if c.number_end > c.number_start && c.number_end < idx.len() {
+            let f = &mut first[c.number_start];
+            if *f == NONE || c.number_end < doc.claims[*f].number_end {
+                *f = i;
+            }
+        }
+    }
     let mut out: Vec<(Range<usize>, usize)> = Vec::new();
-    for s in spans {
-        if out.last().is_none_or(|l| l.0.end <= s.0.start) {
-            out.push(s);
+    let mut free = 0; // first char after the last kept span
+    for (start, &i) in first.iter().enumerate() {
+        if i != NONE && start >= free {
+            free = doc.claims[i].number_end;
+            out.push((idx[start]..idx[free], i));
         }
     }
     out
@@ -764,35 +882,32 @@ pub fn claim_spans(doc: &Document) -> Vec<(Range<usize>, usize)> {
 
 /// Matches of a filter in a text: `None` when some word of the query is missing, else the byte
 /// ranges of every occurrence of every word (merged, sorted). Words are separated by spaces;
-/// Latin letters match regardless of case. An empty query matches with no ranges.
+/// ASCII letters (R&D, GDP) match regardless of case. An empty query matches with no ranges.
 pub fn find_matches(text: &str, query: &str) -> Option<Vec<Range<usize>>> {
-    let hay = text.to_lowercase();
-    // Lower-casing may change byte lengths outside ASCII; then fall back to the text itself.
-    let hay = if hay.len() == text.len() {
-        hay
-    } else {
-        text.to_string()
-    };
-    let mut ranges = Vec::new();
+    // ASCII case folding keeps every byte offset (full lower-casing may not, and needs Unicode
+    // tables in the wasm).
+    let hay = text.to_ascii_lowercase();
+    // Bytes covered by some occurrence; their runs are the occurrences merged, in order.
+    let mut hit = vec![false; hay.len()];
     for word in query.split_whitespace() {
-        let w = word.to_lowercase();
+        let w = word.to_ascii_lowercase();
         let mut found = false;
         let mut from = 0;
         while let Some(i) = hay[from..].find(&w) {
             found = true;
-            ranges.push(from + i..from + i + w.len());
+            hit[from + i..from + i + w.len()].fill(true);
             from += i + w.len().max(1);
         }
         if !found {
             return None;
         }
     }
-    ranges.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in ranges {
+    for (i, &h) in hit.iter().enumerate() {
         match merged.last_mut() {
-            Some(l) if r.start <= l.end => l.end = l.end.max(r.end),
-            _ => merged.push(r),
+            Some(l) if h && l.end == i => l.end = i + 1,
+            _ if h => merged.push(i..i + 1),
+            _ => {}
         }
     }
     Some(merged)
@@ -865,6 +980,34 @@ pub fn report_years(doc: &Document) -> String {
     }
 }
 
+/// The names of a bound, measure and modality in the CSV: as in the JSON (snake case).
+fn bound_name(b: Bound) -> &'static str {
+    match b {
+        Bound::Exact => "exact",
+        Bound::AtLeast => "at_least",
+        Bound::MoreThan => "more_than",
+        Bound::Nearly => "nearly",
+        Bound::Approx => "approx",
+        Bound::Range => "range",
+    }
+}
+
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::Level => "level",
+        Measure::Growth => "growth",
+        Measure::Share => "share",
+        Measure::Rank => "rank",
+    }
+}
+
+fn modality_name(m: Modality) -> &'static str {
+    match m {
+        Modality::Ensure => "ensure",
+        Modality::Strive => "strive",
+    }
+}
+
 /// The current comparison as CSV (UTF-8 with BOM, CRLF): one record per claim in the columns and rows,
 /// with the value as shown and as a number in the row's unit, status, ambition and source sentence.
 pub fn comparison_csv(docs: &[Document], cols: &[PlaceYear], rows: &[&str], en: bool) -> String {
@@ -915,17 +1058,6 @@ pub fn comparison_csv(docs: &[Document], cols: &[PlaceYear], rows: &[&str], en: 
     };
     let mut out = String::from("\u{FEFF}");
     out.push_str(&csv_record(header));
-    let snake = |v: &dyn std::fmt::Debug| {
-        let s = format!("{v:?}");
-        let mut o = String::new();
-        for (i, ch) in s.chars().enumerate() {
-            if ch.is_uppercase() && i > 0 {
-                o.push('_');
-            }
-            o.extend(ch.to_lowercase());
-        }
-        o
-    };
     let yes = |b: bool| if b { "1" } else { "0" }.to_string();
     for col in cols {
         for row in rows {
@@ -967,9 +1099,12 @@ pub fn comparison_csv(docs: &[Document], cols: &[PlaceYear], rows: &[&str], en: 
                     v.filter(|_| !cl.redacted).map(fmt_num).unwrap_or_default(),
                     vm.filter(|_| !cl.redacted).map(fmt_num).unwrap_or_default(),
                     unit,
-                    snake(&cl.bound),
-                    snake(&cl.measure),
-                    cl.modality.map(|m| snake(&m)).unwrap_or_default(),
+                    bound_name(cl.bound).to_string(),
+                    measure_name(cl.measure).to_string(),
+                    cl.modality
+                        .map(modality_name)
+                        .unwrap_or_default()
+                        .to_string(),
                     yes(cl.estimated),
                     yes(cl.redacted),
                     st,
@@ -1609,5 +1744,354 @@ mod tests {
             reports_for(&corpus(), &[PlaceYear::new("衢州市", 2021)]),
             vec![0]
         );
+    }
+
+    // --- Size-minded replacements of std machinery, checked against what they replace ---
+
+    /// A few thousand values: a table, decimals of several sizes, and bit patterns of every kind.
+    fn sample_values() -> Vec<f64> {
+        let mut vs = vec![
+            0.0,
+            -0.0,
+            0.05,
+            -0.05,
+            0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.125,
+            0.375,
+            1.005,
+            2.675,
+            0.3567,
+            66.52,
+            22.4,
+            4.38,
+            12345.6,
+            -11.5,
+            99.99995,
+            9.99995,
+            0.00005,
+            -0.00001,
+            1e-9,
+            1e15 + 0.5,
+            4503599627370497.0,
+            9007199254740993.0,
+            1e17,
+            1.8e19,
+            1e22,
+            3.4e38,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::EPSILON,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for i in -2000..2000 {
+            let i = i as f64;
+            vs.extend([
+                i,
+                i / 10.0,
+                i / 100.0,
+                i / 1000.0,
+                i / 10000.0,
+                i / 7.0,
+                i / 8.0,
+            ]);
+            vs.push(i * 0.0001 + 0.00005);
+            vs.push(i * 1234.5678);
+        }
+        // Pseudo-random bit patterns (xorshift), every exponent and sign.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..1000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            vs.push(f64::from_bits(x));
+            // and a value of ordinary size with random low bits
+            vs.push(f64::from_bits(
+                (x & 0x800F_FFFF_FFFF_FFFF) | (1023 + (x % 40) - 20) << 52,
+            ));
+        }
+        vs
+    }
+
+    #[test]
+    fn fmt_fixed_writes_what_format_writes() {
+        for v in sample_values() {
+            for d in [0, 1, 2, 3, 4, 6, 9, 20] {
+                assert_eq!(
+                    fmt_fixed(v, d),
+                    format!("{v:.d$}"),
+                    "{v:e} with {d} decimals"
+                );
+            }
+        }
+        assert_eq!(fmt_fixed(-0.0, 1), "-0.0");
+        assert_eq!(fmt_fixed(0.125, 2), "0.12");
+        assert_eq!(fmt_fixed(0.375, 2), "0.38");
+        assert_eq!(fmt_fixed(99.99995, 4), "99.9999"); // just below ...95 in binary
+        assert_eq!(fmt_fixed(99.99996, 4), "100.0000");
+        assert_eq!(fmt_fixed(12345.6, 0), "12346");
+        assert_eq!(fmt_fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fmt_fixed(f64::NEG_INFINITY, 2), "-inf");
+    }
+
+    #[test]
+    fn fmt_num_and_fmt_signed_write_what_they_wrote_with_format() {
+        // The implementations before fmt_fixed.
+        let old_num = |v: f64| {
+            if (v - v.round()).abs() < 1e-9 {
+                return format!("{}", v.round() as i64);
+            }
+            let s = format!("{v:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        let old_signed = |v: f64, decimals: usize| {
+            let r = format!("{:.*}", decimals, v.abs());
+            let r = if r.contains('.') {
+                r.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                r
+            };
+            if r.chars().all(|c| c == '0' || c == '.') {
+                "±0".to_string()
+            } else if v < 0.0 {
+                format!("−{r}")
+            } else {
+                format!("+{r}")
+            }
+        };
+        for v in sample_values() {
+            assert_eq!(fmt_num(v), old_num(v), "{v:e}");
+            for d in 0..=4 {
+                assert_eq!(
+                    fmt_signed(v, d),
+                    old_signed(v, d),
+                    "{v:e} with {d} decimals"
+                );
+            }
+        }
+        assert_eq!(fmt_num(-0.0), "0");
+        assert_eq!(fmt_num(0.05), "0.05");
+        assert_eq!(fmt_num(12345.6), "12345.6");
+        assert_eq!(fmt_num(-2.25), "-2.25");
+        assert_eq!(fmt_signed(-11.54, 1), "−11.5");
+        assert_eq!(fmt_signed(0.004, 2), "±0");
+        assert_eq!(fmt_signed(13.0, 0), "+13");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn filter_folds_ascii_case_only_and_keeps_byte_offsets() {
+        let t = "R&D研发 rd";
+        let m = find_matches(t, "r&d RD").unwrap();
+        assert_eq!(m, vec![0..3, 10..12]);
+        assert_eq!(&t[m[0].clone()], "R&D");
+        assert_eq!(&t[m[1].clone()], "rd");
+        // 'İ' lower-cases to three bytes from two: the offsets after it must not move.
+        let t = "İ GDP 研发 gdp";
+        let m = find_matches(t, "gdp").unwrap();
+        assert_eq!(
+            m.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(),
+            ["GDP", "gdp"]
+        );
+        // Touching and overlapping occurrences merge; separate ones do not.
+        assert_eq!(find_matches("abcabc", "abc"), Some(vec![0..6]));
+        assert_eq!(find_matches("aXbXa", "a b"), Some(vec![0..1, 2..3, 4..5]));
+        assert_eq!(find_matches("Gdp", "GDP"), Some(vec![0..3]));
+        // Letters outside ASCII are matched as written.
+        assert_eq!(find_matches("Éclair", "éclair"), None);
+        assert_eq!(find_matches("Éclair", "ÉCLAIR"), Some(vec![0..7]));
+    }
+
+    #[test]
+    fn claim_spans_keep_the_order_a_stable_sort_gave() {
+        // The implementation before the per-char slots.
+        let old = |doc: &Document| {
+            let idx: Vec<usize> = doc
+                .text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([doc.text.len()])
+                .collect();
+            let mut spans: Vec<(Range<usize>, usize)> = doc
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.number_end > c.number_start && c.number_end < idx.len())
+                .map(|(i, c)| (idx[c.number_start]..idx[c.number_end], i))
+                .collect();
+            spans.sort_by_key(|s| (s.0.start, s.0.end));
+            let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+            for s in spans {
+                if out.last().is_none_or(|l| l.0.end <= s.0.start) {
+                    out.push(s);
+                }
+            }
+            out
+        };
+        let mut d = doc("衢州市", Level::City, "浙江省", Some(2021), None);
+        d.text = "新增高企113家、科小301家 R&D 2.3%".into();
+        let n = d.text.chars().count();
+        let mut x: u32 = 12345;
+        for round in 0..400 {
+            d.claims.clear();
+            for _ in 0..(round % 9) {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let a = (x >> 8) as usize % (n + 3);
+                let b = (x >> 20) as usize % (n + 3);
+                let mut c = ach(1.0);
+                c.number_start = a;
+                c.number_end = b;
+                d.claims.push(c);
+            }
+            assert_eq!(claim_spans(&d), old(&d), "{round}");
+        }
+        // Equal spans: the first claim wins; equal starts: the shorter span.
+        let span = |a: usize, b: usize| {
+            let mut c = ach(1.0);
+            c.number_start = a;
+            c.number_end = b;
+            c
+        };
+        d.claims = vec![span(4, 8), span(4, 7), span(4, 7), span(8, 9), span(0, 0)];
+        assert_eq!(claim_spans(&d), vec![(12..15, 1), (18..21, 3)]);
+    }
+
+    #[test]
+    fn similarity_counts_distinct_shared_pairs() {
+        let old = |a: &str, b: &str| {
+            let bi = |s: &str| -> BTreeSet<(char, char)> {
+                let cs: Vec<char> = s.chars().collect();
+                cs.windows(2).map(|w| (w[0], w[1])).collect()
+            };
+            let shared = bi(a).intersection(&bi(b)).count();
+            let stock = |s: &str| {
+                ["总量", "累计", "有效", "总数", "拥有"]
+                    .iter()
+                    .any(|w| s.contains(w))
+            };
+            if shared > 0 && stock(a) == stock(b) {
+                shared + 3
+            } else {
+                shared
+            }
+        };
+        let subjects = [
+            "",
+            "企",
+            "新增国家高新技术企业",
+            "高新技术企业总数",
+            "有效高新技术企业",
+            "组织",
+            "高新高新高新",
+            "新高新高",
+            "累计拥有发明专利",
+            "R&D经费投入",
+        ];
+        for a in subjects {
+            for b in subjects {
+                assert_eq!(similarity(a, b), old(a, b), "{a} / {b}");
+            }
+        }
+        // One distinct shared pair (高新 twice counts once), plus 3 as neither counts a stock.
+        assert_eq!(similarity("高新高新", "新高"), 4);
+        assert_eq!(similarity("高新高新", "累计新高"), 1);
+    }
+
+    #[test]
+    fn pick_takes_the_unique_best_in_any_order() {
+        let mut d = doc("衢州市", Level::City, "浙江省", Some(2021), Some(2022));
+        let subjects = [
+            "组织",
+            "新增高新技术企业",
+            "高新技术企业",
+            "新增高新技术企业",
+            "企业",
+        ];
+        d.claims = subjects
+            .iter()
+            .map(|s| {
+                let mut c = ach(1.0);
+                c.subject = (*s).into();
+                c
+            })
+            .collect();
+        let docs = vec![d];
+        let g = goal(2.0);
+        let r = |i: usize| ClaimRef { doc: 0, claim: i };
+        assert_eq!(pick(&docs, &g, &[r(0), r(2), r(4)]), Some(r(2)));
+        assert_eq!(pick(&docs, &g, &[r(4), r(0), r(2)]), Some(r(2)));
+        // Two results share the best score: none.
+        assert_eq!(pick(&docs, &g, &[r(1), r(2), r(3)]), None);
+        assert_eq!(pick(&docs, &g, &[r(3), r(1)]), None);
+        // The only comparable one, even without likeness; none when nothing is alike.
+        assert_eq!(pick(&docs, &g, &[r(0)]), Some(r(0)));
+        assert_eq!(pick(&docs, &g, &[r(0), r(0)]), None);
+        assert_eq!(pick(&docs, &g, &[]), None);
+        let mut red = docs.clone();
+        red[0].claims[2].redacted = true;
+        assert_eq!(pick(&red, &g, &[r(0), r(2), r(4)]), Some(r(4)));
+    }
+
+    #[test]
+    fn reports_for_lists_each_report_once_in_corpus_order() {
+        let docs = corpus();
+        let cols = [
+            PlaceYear::new("新昌县", 2020),
+            PlaceYear::new("衢州市", 2022),
+            PlaceYear::new("衢州市", 2021),
+            PlaceYear::new("外地", 2021),
+        ];
+        assert_eq!(reports_for(&docs, &cols), vec![0, 1]);
+        assert_eq!(reports_for(&docs, &[]), Vec::<usize>::new());
+        assert_eq!(
+            doc_years(&docs[0]).into_iter().collect::<Vec<_>>(),
+            [2021, 2022]
+        );
+        assert_eq!(
+            doc_years(&docs[1]).into_iter().collect::<Vec<_>>(),
+            [2020, 2021, 2022]
+        );
+    }
+
+    #[test]
+    fn csv_names_are_the_snake_case_of_the_variants() {
+        let snake = |v: &dyn std::fmt::Debug| {
+            let s = format!("{v:?}");
+            let mut o = String::new();
+            for (i, ch) in s.chars().enumerate() {
+                if ch.is_uppercase() && i > 0 {
+                    o.push('_');
+                }
+                o.extend(ch.to_lowercase());
+            }
+            o
+        };
+        for b in [
+            Bound::Exact,
+            Bound::AtLeast,
+            Bound::MoreThan,
+            Bound::Nearly,
+            Bound::Approx,
+            Bound::Range,
+        ] {
+            assert_eq!(bound_name(b), snake(&b));
+        }
+        for m in [
+            Measure::Level,
+            Measure::Growth,
+            Measure::Share,
+            Measure::Rank,
+        ] {
+            assert_eq!(measure_name(m), snake(&m));
+        }
+        for m in [Modality::Ensure, Modality::Strive] {
+            assert_eq!(modality_name(m), snake(&m));
+        }
     }
 }
