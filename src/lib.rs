@@ -74,6 +74,14 @@ pub fn available() -> &'static [PlaceYear] {
     AVAILABLE.get_or_init(|| report::compare::available(&data().documents))
 }
 
+/// [`available`] shared, for the picker's toggle action.
+pub fn available_rc() -> std::rc::Rc<Vec<PlaceYear>> {
+    thread_local! {
+        static RC: std::rc::Rc<Vec<PlaceYear>> = std::rc::Rc::new(available().to_vec());
+    }
+    RC.with(|r| r.clone())
+}
+
 /// Report ids (the `doc` URL parameter).
 pub fn doc_ids() -> Vec<String> {
     data().documents.iter().map(|d| d.id.clone()).collect()

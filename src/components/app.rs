@@ -26,13 +26,21 @@ pub fn App() -> Html {
     }
     let root = use_node_ref();
     use_post_height(root.clone());
-    use_effect_with((*state).clone(), |s: &AppState| {
-        replace_query(&url::to_query(s, available()));
-        let title = s.lang.pick(
+    // The address follows the state a moment later: history.replaceState costs milliseconds
+    // (more on file://), which a run of quick clicks should not pay each time.
+    let url_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    use_effect_with((*state).clone(), move |s: &AppState| {
+        let q = url::to_query(s, available());
+        *url_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, move || {
+            replace_query(&q)
+        }));
+    });
+    use_effect_with(state.lang, |&lang| {
+        let title = lang.pick(
             "对标 Duibiao · 目标与实绩对比",
             "Duibiao 对标 · Goals and achievements compared",
         );
-        set_lang(s.lang, title);
+        set_lang(lang, title);
     });
     let s = &*state;
     // The host's accent draws lines; it fills buttons only when white text stays readable on it.

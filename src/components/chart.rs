@@ -1,7 +1,9 @@
 //! Bar chart of one indicator across the selected place-years, drawn as inline SVG: goals hatched
 //! and outlined, achievements solid, every bar labelled; a hidden table carries the same data.
 
-use report::compare::{cell, format_value, order_columns, rows, shown, ClaimRef, PlaceYear, OTHER};
+use report::compare::{
+    cell, fmt_fixed, format_value, order_columns, rows, shown, ClaimRef, PlaceYear, OTHER,
+};
 use report::{Kind, Measure};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -47,7 +49,8 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
         .filter_map(|b| b.value)
         .fold(0.0f64, f64::max)
         .max(f64::MIN_POSITIVE);
-    let height = bars.len() as f64 * ROW + 8.0;
+    // Whole pixels, printed as integers: float formatting would add 10 KB of code to the wasm.
+    let height = (bars.len() as f64 * ROW + 8.0) as i64;
     let hatch = format!("hatch-{id}");
     let desc = bars
         .iter()
@@ -71,7 +74,7 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
                     </pattern>
                 </defs>
                 { for bars.iter().enumerate().map(|(i, b)| {
-                    let y = i as f64 * ROW;
+                    let y = (i as f64 * ROW) as i64;
                     let (icon, word, class) = match b.kind {
                         Kind::Goal => ("◎", t(lang, "goal"), "goal"),
                         Kind::Achievement => ("✓", t(lang, "achievement"), "ach"),
@@ -82,14 +85,14 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
                     html! {
                         <g class={classes!("bar-row", class)} onclick={on}>
                             <title>{ b.subject.clone() }</title>
-                            <text x="0" y={format!("{}", y + 15.0)} class="bar-label">
+                            <text x="0" y={(y + 15).to_string()} class="bar-label">
                                 { format!("{}  {icon} {word} {}{}", col_label(&b.col, lang), b.text, if b.warn { " ⚠" } else { "" }) }
                             </text>
                             if b.value.is_some() {
-                                <rect x="0" y={format!("{}", y + 21.0)} height="18" width={format!("{pct:.2}%")}
+                                <rect x="0" y={(y + 21).to_string()} height="18" width={format!("{}%", fmt_fixed(pct, 2))}
                                     class={classes!("bar", class)} style={(!fill.is_empty()).then(|| format!("fill:{fill}"))} />
                             } else {
-                                <text x="0" y={format!("{}", y + 35.0)} class="bar-none">{ lang.pick("（无数值）", "(no value)") }</text>
+                                <text x="0" y={(y + 35).to_string()} class="bar-none">{ lang.pick("（无数值）", "(no value)") }</text>
                             }
                         </g>
                     }

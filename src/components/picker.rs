@@ -1,45 +1,52 @@
 //! Place-year picker: cities with their counties/districts nested, each with the years it has data
 //! for; several can be ticked at once. Announces the selection politely.
 
-use std::rc::Rc;
+use std::collections::HashMap;
 
 use report::compare::{place_groups, PlaceEntry, PlaceYear};
 use yew::prelude::*;
 
 use super::use_app;
 use crate::i18n::{t, Lang};
-use crate::state::{Action, AppContext};
-use crate::{available, data, url};
+use crate::state::{Action, AppState};
+use crate::{available, available_rc, data, url};
 
-fn entry(st: &AppContext, order: &Rc<Vec<PlaceYear>>, p: &PlaceEntry, top: bool) -> Html {
-    let lang = st.lang;
-    let docs = &data().documents;
-    let inferred = docs
-        .iter()
-        .find(|d| d.region.name == p.name && d.region.inferred);
-    let note = inferred.map(|d| {
-        let title = format!(
-            "{}{}",
-            t(lang, "inferred_title"),
-            d.region.evidence.clone().unwrap_or_default()
-        );
+#[derive(Properties, PartialEq)]
+struct PlaceProps {
+    entry: PlaceEntry,
+    top: bool,
+    /// This place's selected years.
+    selected: Vec<i32>,
+    lang: Lang,
+    /// The clues, when the place of its report was inferred.
+    evidence: Option<String>,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One place and its year chips. A component of its own with plain props, so a selection change
+/// re-renders only the places it touches (hundreds with a province's reports).
+#[component]
+fn Place(p: &PlaceProps) -> Html {
+    let lang = p.lang;
+    let name = &p.entry.name;
+    let note = p.evidence.as_ref().map(|e| {
+        let title = format!("{}{e}", t(lang, "inferred_title"));
         html! { <span class="inferred" {title}>{ format!("（{}）", t(lang, "inferred")) }</span> }
     });
     html! {
-        <fieldset class={classes!("place", top.then_some("top"))}>
-            <legend>{ p.name.clone() }{ for note }</legend>
-            if p.years.is_empty() {
+        <fieldset class={classes!("place", p.top.then_some("top"))}>
+            <legend>{ name.clone() }{ for note }</legend>
+            if p.entry.years.is_empty() {
                 <span class="muted">{ t(lang, "no_report") }</span>
             }
             <span class="years">
-            { for p.years.iter().map(|&y| {
-                let py = PlaceYear::new(&p.name, y);
-                let checked = st.selection.contains(&py);
-                let label = format!("{} {y}", p.name);
+            { for p.entry.years.iter().map(|&y| {
+                let checked = p.selected.contains(&y);
+                let label = format!("{name} {y}");
                 let onchange = {
-                    let st = st.clone();
-                    let order = order.clone();
-                    Callback::from(move |_| st.dispatch(Action::Toggle(py.clone(), order.clone())))
+                    let dispatch = p.dispatch.clone();
+                    let py = PlaceYear::new(name, y);
+                    Callback::from(move |_| dispatch.dispatch(Action::Toggle(py.clone(), available_rc())))
                 };
                 html! {
                     <label class={classes!("chip", checked.then_some("on"))}>
@@ -69,8 +76,28 @@ pub fn selection_text(sel: &[PlaceYear], lang: Lang) -> String {
 pub fn Picker() -> Html {
     let st = use_app();
     let lang = st.lang;
-    let order = use_memo((), |_| available().to_vec());
     let groups = use_memo((), |_| place_groups(&data().documents));
+    // Inferred places and their clues, found once rather than per place per render.
+    let evidence = use_memo((), |_| {
+        let mut m: HashMap<&'static str, String> = HashMap::new();
+        for d in data().documents.iter().filter(|d| d.region.inferred) {
+            m.entry(d.region.name.as_str())
+                .or_insert_with(|| d.region.evidence.clone().unwrap_or_default());
+        }
+        m
+    });
+    let place = |e: &PlaceEntry, top: bool| {
+        let selected: Vec<i32> = st
+            .selection
+            .iter()
+            .filter(|p| p.place == e.name)
+            .map(|p| p.year)
+            .collect();
+        html! {
+            <Place entry={e.clone()} {top} {selected} {lang}
+                evidence={evidence.get(e.name.as_str()).cloned()} dispatch={st.dispatcher()} />
+        }
+    };
     let clear = {
         let st = st.clone();
         Callback::from(move |_| st.dispatch(Action::Clear))
@@ -86,10 +113,10 @@ pub fn Picker() -> Html {
             <ul class="groups">
                 { for groups.iter().map(|g| html! {
                     <li class="group">
-                        { entry(&st, &order, &g.top, true) }
+                        { place(&g.top, true) }
                         if !g.children.is_empty() {
                             <ul class="children">
-                                { for g.children.iter().map(|c| html! { <li>{ entry(&st, &order, c, false) }</li> }) }
+                                { for g.children.iter().map(|c| html! { <li>{ place(c, false) }</li> }) }
                             </ul>
                         }
                     </li>
