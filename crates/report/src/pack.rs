@@ -8,12 +8,15 @@
 //! One record per line, fields separated by tabs; `\\`, `\t`, `\n` and `\r` are escaped with a
 //! backslash, an absent optional is an empty field and a present empty string is `\e`.
 //! ```text
-//! duibiao-pack 1
+//! duibiao-pack 2
 //! D id file title region level parent inferred evidence published summary_year plan_year chunk
 //! W code message message_en
-//! I kind year topic heading text Δstart length
-//! C kind year indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
+//! I kind Δyear topic heading text Δstart length
+//! C kind Δyear indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
 //! ```
+//! Enums are one- or two-letter codes; an indicator of the vocabulary is its number in
+//! [`INDICATORS`] (any other id is written out); a heading equal to the previous item's is `\s`;
+//! a year is its difference from the previous item's (or claim's) year, empty when absent.
 //! Offsets are stored as differences, which compress far better than absolute positions: an
 //! item's start from the previous item's end, a claim's start from the previous claim's start, its
 //! number's start from the claim's start (each may be negative), and lengths for the ends.
@@ -23,13 +26,15 @@
 
 use std::fmt::Write as _;
 
+use crate::indicators::INDICATORS;
 use crate::model::*;
 
-const MAGIC: &str = "duibiao-pack 1";
+const MAGIC: &str = "duibiao-pack 2";
 
-/// Enum ↔ code (the §6 spellings), without serde.
+/// Enum ↔ code (the §6 spellings, for the export) and ↔ a one-letter code (for the index),
+/// without serde.
 macro_rules! codes {
-    ($ty:ident { $($v:ident = $s:literal),* $(,)? }) => {
+    ($ty:ident { $($v:ident = $s:literal / $c:literal),* $(,)? }) => {
         impl $ty {
             pub fn code(self) -> &'static str {
                 match self { $($ty::$v => $s),* }
@@ -37,24 +42,37 @@ macro_rules! codes {
             pub fn from_code(s: &str) -> Option<Self> {
                 match s { $($s => Some($ty::$v),)* _ => None }
             }
+            fn short(self) -> &'static str {
+                match self { $($ty::$v => $c),* }
+            }
+            fn from_short(s: &str) -> Option<Self> {
+                match s { $($c => Some($ty::$v),)* _ => None }
+            }
         }
     };
 }
 
-codes!(Level { Province = "province", City = "city", County = "county", District = "district", Unknown = "unknown" });
+codes!(Level {
+    Province = "province" / "p", City = "city" / "c", County = "county" / "k",
+    District = "district" / "d", Unknown = "unknown" / "u",
+});
 codes!(WarningCode {
-    PlaceInferred = "place_inferred", PlaceUnknown = "place_unknown", YearConflict = "year_conflict",
-    YearUnknown = "year_unknown", Redacted = "redacted", NoPlan = "no_plan", NoSummary = "no_summary",
-    Truncated = "truncated", Encoding = "encoding", Override = "override", Other = "other",
+    PlaceInferred = "place_inferred" / "pi", PlaceUnknown = "place_unknown" / "pu",
+    YearConflict = "year_conflict" / "yc", YearUnknown = "year_unknown" / "yu", Redacted = "redacted" / "r",
+    NoPlan = "no_plan" / "np", NoSummary = "no_summary" / "ns", Truncated = "truncated" / "t",
+    Encoding = "encoding" / "e", Override = "override" / "o", Other = "other" / "x",
 });
-codes!(Kind { Achievement = "achievement", Goal = "goal" });
-codes!(Measure { Level = "level", Growth = "growth", Share = "share", Rank = "rank" });
+codes!(Kind { Achievement = "achievement" / "a", Goal = "goal" / "g" });
+codes!(Measure { Level = "level" / "l", Growth = "growth" / "g", Share = "share" / "s", Rank = "rank" / "r" });
 codes!(Bound {
-    Exact = "exact", AtLeast = "at_least", MoreThan = "more_than", Nearly = "nearly", Approx = "approx",
-    Range = "range",
+    Exact = "exact" / "e", AtLeast = "at_least" / "l", MoreThan = "more_than" / "m", Nearly = "nearly" / "n",
+    Approx = "approx" / "a", Range = "range" / "r",
 });
-codes!(Modality { Ensure = "ensure", Strive = "strive" });
-codes!(Scope { National = "national", Province = "province", City = "city", County = "county", Region = "region" });
+codes!(Modality { Ensure = "ensure" / "e", Strive = "strive" / "s" });
+codes!(Scope {
+    National = "national" / "n", Province = "province" / "p", City = "city" / "c", County = "county" / "k",
+    Region = "region" / "r",
+});
 
 impl Topic {
     pub fn from_code(s: &str) -> Option<Topic> {
@@ -97,7 +115,7 @@ pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
             .s(&d.file)
             .s(&d.title)
             .s(&r.name)
-            .s(r.level.code());
+            .s(r.level.short());
         rec.o(r.parent.as_deref())
             .b(r.inferred)
             .o(r.evidence.as_deref())
@@ -105,35 +123,53 @@ pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
         rec.i(d.summary_year).i(d.plan_year).s(&file).end();
         for w in &d.warnings {
             Rec::new(&mut out, "W")
-                .s(w.code.code())
+                .s(w.code.short())
                 .s(&w.message)
                 .s(&w.message_en)
                 .end();
         }
-        let mut prev = 0;
+        let (mut prev, mut year, mut heading) = (0, 0, None);
         for it in &d.items {
             let mut rec = Rec::new(&mut out, "I");
-            rec.s(it.kind.code())
-                .i(it.year)
-                .o(it.topic.map(Topic::id))
-                .o(it.heading.as_deref());
+            rec.s(it.kind.short()).y(&mut year, it.year);
+            rec.0.push('\t');
+            if let Some(t) = it.topic {
+                let n = Topic::ALL.iter().position(|x| *x == t).unwrap_or(0);
+                write!(rec.0, "{n}").ok();
+            }
+            if it.heading.is_some() && it.heading == heading {
+                rec.0.push_str("\t\\s");
+            } else {
+                rec.o(it.heading.as_deref());
+                heading = it.heading.clone();
+            }
             rec.s(&it.text).d(prev, it.start).d(it.start, it.end).end();
             prev = it.end;
         }
-        let mut prev = 0;
+        let (mut prev, mut year) = (0, 0);
         for c in &d.claims {
             let mut rec = Rec::new(&mut out, "C");
-            rec.s(c.kind.code())
-                .i(c.year)
-                .o(c.indicator.as_deref())
-                .s(&c.subject);
-            rec.s(c.measure.code())
+            rec.s(c.kind.short()).y(&mut year, c.year);
+            match c.indicator.as_deref() {
+                None => rec.0.push('\t'),
+                Some(id) => match INDICATORS.iter().position(|i| i.id == id) {
+                    Some(n) => {
+                        write!(rec.0, "\t{n}").ok();
+                    }
+                    // Not in the vocabulary: written out, after a mark no number starts with.
+                    None => {
+                        rec.s(&format!("={id}"));
+                    }
+                },
+            }
+            rec.s(&c.subject);
+            rec.s(c.measure.short())
                 .f(c.value)
                 .f(c.value_max)
                 .s(&c.unit)
-                .s(c.bound.code());
-            rec.o(c.scope.map(Scope::code))
-                .o(c.modality.map(Modality::code));
+                .s(c.bound.short());
+            rec.o(c.scope.map(Scope::short))
+                .o(c.modality.map(Modality::short));
             rec.b(c.estimated)
                 .b(c.redacted)
                 .s(&c.text)
@@ -164,6 +200,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
     let mut chunks = Vec::new();
     // Offsets are differences from these (see the module docs).
     let (mut item_end, mut claim_start) = (0, 0);
+    let (mut item_year, mut claim_year, mut heading) = (0, 0, None::<String>);
     for (n, line) in lines {
         if line.is_empty() {
             continue;
@@ -177,7 +214,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
             let title = f.s().ok_or_else(|| err("title"))?;
             let region = Region {
                 name: f.s().ok_or_else(|| err("region"))?,
-                level: f.e(Level::from_code).ok_or_else(|| err("level"))?,
+                level: f.e(Level::from_short).ok_or_else(|| err("level"))?,
                 parent: f.o().ok_or_else(|| err("parent"))?,
                 inferred: f.b().ok_or_else(|| err("inferred"))?,
                 evidence: f.o().ok_or_else(|| err("evidence"))?,
@@ -196,7 +233,8 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                 text: String::new(),
             });
             chunks.push(f.s().ok_or_else(|| err("chunk"))?);
-            (item_end, claim_start) = (0, 0);
+            (item_end, claim_start, item_year, claim_year) = (0, 0, 0, 0);
+            heading = None;
             continue;
         }
         let d = docs
@@ -205,16 +243,25 @@ pub fn unpack(index: &str) -> Result<Index, String> {
         match tag {
             "W" => d.warnings.push(Warning {
                 code: f
-                    .e(WarningCode::from_code)
+                    .e(WarningCode::from_short)
                     .ok_or_else(|| err("warning code"))?,
                 message: f.s().ok_or_else(|| err("message"))?,
                 message_en: f.s().ok_or_else(|| err("message_en"))?,
             }),
             "I" => {
-                let kind = f.e(Kind::from_code).ok_or_else(|| err("item kind"))?;
-                let year = f.i().ok_or_else(|| err("item year"))?;
-                let topic = f.oe(Topic::from_code).ok_or_else(|| err("topic"))?;
-                let heading = f.o().ok_or_else(|| err("heading"))?;
+                let kind = f.e(Kind::from_short).ok_or_else(|| err("item kind"))?;
+                let year = f.y(&mut item_year).ok_or_else(|| err("item year"))?;
+                let topic = f
+                    .oe(|s| Topic::ALL.get(s.parse::<usize>().ok()?).copied())
+                    .ok_or_else(|| err("topic"))?;
+                let h = match f.raw() {
+                    Some("\\s") => heading.clone(),
+                    Some(raw) => {
+                        heading = opt(raw).ok_or_else(|| err("heading"))?;
+                        heading.clone()
+                    }
+                    None => return Err(err("heading")),
+                };
                 let text = f.s().ok_or_else(|| err("item text"))?;
                 let start = f.d(item_end).ok_or_else(|| err("item start"))?;
                 let end = f.d(start).ok_or_else(|| err("item end"))?;
@@ -223,7 +270,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                     kind,
                     year,
                     topic,
-                    heading,
+                    heading: h,
                     text,
                     start,
                     end,
@@ -231,17 +278,29 @@ pub fn unpack(index: &str) -> Result<Index, String> {
             }
             "C" => {
                 let mut c = Claim {
-                    kind: f.e(Kind::from_code).ok_or_else(|| err("claim kind"))?,
-                    year: f.i().ok_or_else(|| err("claim year"))?,
-                    indicator: f.o().ok_or_else(|| err("indicator"))?,
+                    kind: f.e(Kind::from_short).ok_or_else(|| err("claim kind"))?,
+                    year: f.y(&mut claim_year).ok_or_else(|| err("claim year"))?,
+                    indicator: match f.o().ok_or_else(|| err("indicator"))? {
+                        None => None,
+                        Some(s) => Some(match s.strip_prefix('=') {
+                            Some(id) => id.to_string(),
+                            None => s
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|n| INDICATORS.get(n))
+                                .ok_or_else(|| err("indicator"))?
+                                .id
+                                .to_string(),
+                        }),
+                    },
                     subject: f.s().ok_or_else(|| err("subject"))?,
-                    measure: f.e(Measure::from_code).ok_or_else(|| err("measure"))?,
+                    measure: f.e(Measure::from_short).ok_or_else(|| err("measure"))?,
                     value: f.f().ok_or_else(|| err("value"))?,
                     value_max: f.f().ok_or_else(|| err("value_max"))?,
                     unit: f.s().ok_or_else(|| err("unit"))?,
-                    bound: f.e(Bound::from_code).ok_or_else(|| err("bound"))?,
-                    scope: f.oe(Scope::from_code).ok_or_else(|| err("scope"))?,
-                    modality: f.oe(Modality::from_code).ok_or_else(|| err("modality"))?,
+                    bound: f.e(Bound::from_short).ok_or_else(|| err("bound"))?,
+                    scope: f.oe(Scope::from_short).ok_or_else(|| err("scope"))?,
+                    modality: f.oe(Modality::from_short).ok_or_else(|| err("modality"))?,
                     estimated: f.b().ok_or_else(|| err("estimated"))?,
                     redacted: f.b().ok_or_else(|| err("redacted"))?,
                     text: f.s().ok_or_else(|| err("claim text"))?,
@@ -367,6 +426,15 @@ impl<'a> Rec<'a> {
         }
         self
     }
+    /// A year as its difference from the last one written (`last`), empty when absent.
+    fn y(&mut self, last: &mut i32, v: Option<i32>) -> &mut Self {
+        self.0.push('\t');
+        if let Some(v) = v {
+            write!(self.0, "{}", v - *last).ok();
+            *last = v;
+        }
+        self
+    }
     /// `v` as its difference from `base`.
     fn d(&mut self, base: usize, v: usize) -> &mut Self {
         if v >= base {
@@ -410,9 +478,16 @@ impl<'a> Fields<'a> {
         unescape(self.raw()?)
     }
     fn o(&mut self) -> Option<Option<String>> {
+        opt(self.raw()?)
+    }
+    /// A year written by [`Rec::y`].
+    fn y(&mut self, last: &mut i32) -> Option<Option<i32>> {
         match self.raw()? {
             "" => Some(None),
-            r => unescape(r).map(Some),
+            s => {
+                *last = last.checked_add(s.parse().ok()?)?;
+                Some(Some(*last))
+            }
         }
     }
     fn e<T>(&mut self, from: fn(&str) -> Option<T>) -> Option<T> {
@@ -450,6 +525,14 @@ impl<'a> Fields<'a> {
             "" => Some(None),
             s => parse_decimal(s).map(Some),
         }
+    }
+}
+
+/// An optional string field: empty is absent, `\e` is the empty string.
+fn opt(raw: &str) -> Option<Option<String>> {
+    match raw {
+        "" => Some(None),
+        r => unescape(r).map(Some),
     }
 }
 
@@ -780,6 +863,37 @@ mod tests {
     }
 
     #[test]
+    fn shortened_fields_round_trip() {
+        let mut d = doc("x");
+        let item = d.items[0].clone();
+        let with = |heading: Option<&str>, year: Option<i32>| Item {
+            heading: heading.map(String::from),
+            year,
+            ..item.clone()
+        };
+        // Repeated, changed, absent and empty headings; years up, down and missing.
+        d.items = vec![
+            with(Some("一、"), Some(2021)),
+            with(Some("一、"), Some(2021)),
+            with(None, None),
+            with(Some("一、"), Some(2019)),
+            with(Some(""), Some(2022)),
+            with(Some(""), None),
+            with(Some("\\s"), Some(2022)),
+        ];
+        d.claims[1].indicator = Some("not_in_the_vocabulary".into());
+        d.claims[1].year = None;
+        d.claims[2].indicator = None;
+        d.claims[2].year = Some(2020);
+        let corpus = Corpus::new(vec![d]);
+        let (index, chunks) = pack(&corpus);
+        assert!(index.contains("\t\\s\t"), "a repeated heading is a ditto: {index}");
+        let mut got = unpack(&index).expect("decodes").corpus;
+        fill_text(&mut got.documents[0], chunks[0].text.clone());
+        assert_eq!(got, corpus);
+    }
+
+    #[test]
     fn a_changed_text_gets_a_new_chunk_name() {
         let a = pack(&Corpus::new(vec![doc("x")])).1;
         let mut d = doc("x");
@@ -803,7 +917,7 @@ mod tests {
                 );
             }
         }
-        let bad = good.replace("\tcity\t", "\tmetropolis\t");
+        let bad = good.replace("\t衢州市\tc\t", "\t衢州市\tmetropolis\t");
         assert_eq!(unpack(&bad).unwrap_err(), "index line 2: level");
         assert!(unpack(&format!("{good}X\t1\n"))
             .unwrap_err()
