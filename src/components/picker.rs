@@ -1,7 +1,7 @@
 //! Place-year picker: cities with their counties/districts nested, each with the years it has data
 //! for; several can be ticked at once. Announces the selection politely.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use report::compare::{place_groups, PlaceEntry, PlaceYear};
 use yew::prelude::*;
@@ -72,6 +72,11 @@ pub fn selection_text(sel: &[PlaceYear], lang: Lang) -> String {
     }
 }
 
+/// Above this many place-years the counties and districts fold under their city until opened
+/// (or until one of them is selected): a province's reports would otherwise be a wall of chips,
+/// slow to lay out on a phone.
+const FOLD_OVER: usize = 40;
+
 #[component]
 pub fn Picker() -> Html {
     let st = use_app();
@@ -98,6 +103,8 @@ pub fn Picker() -> Html {
                 evidence={evidence.get(e.name.as_str()).cloned()} dispatch={st.dispatcher()} />
         }
     };
+    let fold = available().len() > FOLD_OVER;
+    let opened = use_state(HashSet::<usize>::new);
     let clear = {
         let st = st.clone();
         Callback::from(move |_| st.dispatch(Action::Clear))
@@ -111,15 +118,41 @@ pub fn Picker() -> Html {
             <h2 id="picker-h">{ t(lang, "picker") }</h2>
             <p class="hint">{ t(lang, "picker_hint") }</p>
             <ul class="groups">
-                { for groups.iter().map(|g| html! {
-                    <li class="group">
-                        { place(&g.top, true) }
-                        if !g.children.is_empty() {
-                            <ul class="children">
-                                { for g.children.iter().map(|c| html! { <li>{ place(c, false) }</li> }) }
-                            </ul>
+                { for groups.iter().enumerate().map(|(gi, g)| {
+                    let chosen = g.children.iter().any(|c| st.selection.iter().any(|p| p.place == c.name));
+                    let open = !fold || chosen || opened.contains(&gi);
+                    let toggle = (fold && !g.children.is_empty()).then(|| {
+                        let opened = opened.clone();
+                        let onclick = Callback::from(move |_| {
+                            let mut o = (*opened).clone();
+                            if !o.remove(&gi) {
+                                o.insert(gi);
+                            }
+                            opened.set(o);
+                        });
+                        let n = g.children.len();
+                        let label = match lang {
+                            Lang::Zh => format!("下属 {n} 个区县"),
+                            Lang::En => format!("{n} counties and districts"),
+                        };
+                        html! {
+                            <button type="button" class="btn fold" aria-expanded={open.to_string()}
+                                aria-controls={open.then(|| format!("grp-{gi}"))} {onclick} disabled={chosen}>
+                                <span aria-hidden="true">{ if open { "▾ " } else { "▸ " } }</span>{ label }
+                            </button>
                         }
-                    </li>
+                    });
+                    html! {
+                        <li class="group">
+                            { place(&g.top, true) }
+                            { for toggle }
+                            if open && !g.children.is_empty() {
+                                <ul class="children" id={format!("grp-{gi}")}>
+                                    { for g.children.iter().map(|c| html! { <li>{ place(c, false) }</li> }) }
+                                </ul>
+                            }
+                        </li>
+                    }
                 }) }
             </ul>
             <div class="picker-actions">

@@ -887,7 +887,10 @@ mod tests {
         d.claims[2].year = Some(2020);
         let corpus = Corpus::new(vec![d]);
         let (index, chunks) = pack(&corpus);
-        assert!(index.contains("\t\\s\t"), "a repeated heading is a ditto: {index}");
+        assert!(
+            index.contains("\t\\s\t"),
+            "a repeated heading is a ditto: {index}"
+        );
         let mut got = unpack(&index).expect("decodes").corpus;
         fill_text(&mut got.documents[0], chunks[0].text.clone());
         assert_eq!(got, corpus);
