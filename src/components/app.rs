@@ -10,7 +10,7 @@ use super::picker::Picker;
 use super::reader::Reader;
 use super::table::IndicatorTable;
 use super::topics::Topics;
-use crate::hooks::{location_search, replace_query, set_lang, use_post_height};
+use crate::hooks::{location_search, replace_query, set_lang, set_theme, use_post_height};
 use crate::i18n::t;
 use crate::state::{AppContext, AppState, Theme, View};
 use crate::{available, doc_ids, url};
@@ -35,6 +35,7 @@ pub fn App() -> Html {
             replace_query(&q)
         }));
     });
+    use_effect_with(state.theme, |&theme| set_theme(theme.map(Theme::code)));
     use_effect_with(state.lang, |&lang| {
         let title = lang.pick(
             "对标 Duibiao · 目标与实绩对比",

@@ -12,7 +12,7 @@ use super::claim::ClaimButton;
 use super::{indicator_name, use_app};
 use crate::data;
 use crate::i18n::{t, Lang};
-use crate::state::Action;
+use crate::state::{Action, AppState};
 
 struct Bar {
     col: PlaceYear,
@@ -104,7 +104,12 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
 
 /// The chart's data as a table under a disclosure: the text alternative for screen readers and
 /// the keyboard way to each number's source (the SVG itself is one image).
-fn data_table(bars: &[Bar], caption: &str, lang: Lang) -> Html {
+fn data_table(
+    bars: &[Bar],
+    caption: &str,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     html! {
         <details class="chart-data">
             <summary>{ t(lang, "chart_data") }</summary>
@@ -120,7 +125,7 @@ fn data_table(bars: &[Bar], caption: &str, lang: Lang) -> Html {
                     { for bars.iter().map(|b| html! {
                         <tr>
                             <th scope="row">{ col_label(&b.col, lang) }</th>
-                            <td><ClaimButton claim={b.claim} /></td>
+                            <td><ClaimButton claim={b.claim} lang={lang} dispatch={dispatch.clone()} /></td>
                             <td>{ b.subject.clone() }</td>
                         </tr>
                     }) }
@@ -211,7 +216,7 @@ pub fn Chart() -> Html {
             <div class="chart-block">
                 <h3>{ title.clone() }</h3>
                 { svg_chart(&bars, measure_key(m), &title, lang, &on_bar) }
-                { data_table(&bars, &format!("{} — {}", t(lang, "chart_data"), title), lang) }
+                { data_table(&bars, &format!("{} — {}", t(lang, "chart_data"), title), lang, &st.dispatcher()) }
             </div>
         });
     }

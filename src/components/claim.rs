@@ -4,14 +4,17 @@ use report::compare::{format_value, tags, ClaimRef};
 use report::Kind;
 use yew::prelude::*;
 
-use super::use_app;
 use crate::data;
-use crate::i18n::t;
-use crate::state::Action;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, AppState};
 
+/// Plain props, no context: a button re-renders only when its own claim or the language changes,
+/// not on every change of the app state (a table holds hundreds).
 #[derive(Properties, PartialEq)]
 pub struct ClaimButtonProps {
     pub claim: ClaimRef,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<AppState>,
     /// Prefix the kind word and icon (目标 ◎ / 实绩 ✓).
     #[prop_or(true)]
     pub kind: bool,
@@ -20,8 +23,7 @@ pub struct ClaimButtonProps {
 /// `◎ 目标 力争 100家 ⚠` — kind in words and icon, modality/estimate tags, the value as a button.
 #[component]
 pub fn ClaimButton(props: &ClaimButtonProps) -> Html {
-    let st = use_app();
-    let lang = st.lang;
+    let lang = props.lang;
     let docs = &data().documents;
     let Some(c) = props.claim.get(docs) else {
         return html! {};
@@ -46,9 +48,9 @@ pub fn ClaimButton(props: &ClaimButtonProps) -> Html {
         t(lang, "show_source")
     );
     let onclick = {
-        let st = st.clone();
+        let dispatch = props.dispatch.clone();
         let r = props.claim;
-        Callback::from(move |_| st.dispatch(Action::OpenClaim(r)))
+        Callback::from(move |_| dispatch.dispatch(Action::OpenClaim(r)))
     };
     html! {
         <span class={classes!("claim", class, c.redacted.then_some("redacted"))}>

@@ -1,9 +1,11 @@
 //! The indicator table (default view): place-year columns, indicator rows, goals and achievements
 //! in each cell with their status against the same year's result and last year's result.
 
+use std::rc::Rc;
+
 use report::compare::{
     ambition, column_docs, format_ambition, format_status, grid, order_columns, report_years,
-    status, ClaimRef, Verdict, OTHER,
+    status, ClaimRef, PlaceYear, Verdict, OTHER,
 };
 use report::indicators::indicator;
 use report::Document;
@@ -13,6 +15,7 @@ use super::claim::ClaimButton;
 use super::{indicator_name, report_label, use_app};
 use crate::data;
 use crate::i18n::{t, Lang};
+use crate::state::AppState;
 
 fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
     let en = lang.is_en();
@@ -42,11 +45,16 @@ fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
     html! { <>{ for st }{ for amb }</> }
 }
 
-fn claim_item(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
+fn claim_item(
+    docs: &[Document],
+    r: ClaimRef,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     let c = &docs[r.doc].claims[r.claim];
     html! {
-        <li>
-            <ClaimButton claim={r} />
+        <li key={format!("{}-{}", r.doc, r.claim)}>
+            <ClaimButton claim={r} {lang} dispatch={dispatch.clone()} />
             <span class="subject">{ c.subject.clone() }</span>
             { badges(docs, r, lang) }
         </li>
@@ -84,12 +92,29 @@ pub fn warnings_list(docs: &[Document], ids: &[usize], lang: Lang) -> Html {
 pub fn IndicatorTable() -> Html {
     let st = use_app();
     let lang = st.lang;
-    let docs = &data().documents;
     let cols = order_columns(crate::available(), &st.selection);
     if cols.is_empty() {
         return html! { <p class="empty" id="main-table">{ t(lang, "empty_selection") }</p> };
     }
-    let rs = grid(docs, &cols);
+    html! { <Grid cols={Rc::new(cols)} {lang} dispatch={st.dispatcher()} /> }
+}
+
+/// The table proper. Its props are all it depends on, so it is not rebuilt when other state
+/// changes (a dialog opens, a text arrives), and its columns, rows and claims are keyed, so adding
+/// a column inserts cells instead of rewriting every cell to its right.
+#[derive(Properties, PartialEq)]
+struct GridProps {
+    cols: Rc<Vec<PlaceYear>>,
+    lang: Lang,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+fn Grid(props: &GridProps) -> Html {
+    let (cols, lang, dispatch) = (&*props.cols, props.lang, &props.dispatch);
+    let docs = &data().documents;
+    let key = |c: &PlaceYear| format!("{}-{}", c.place, c.year);
+    let rs = grid(docs, cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
     let mut all: Vec<usize> = col_docs.iter().flatten().copied().collect();
     all.sort_unstable();
@@ -111,7 +136,7 @@ pub fn IndicatorTable() -> Html {
                                 let warn = ds.iter().any(|&i| !docs[i].warnings.is_empty());
                                 let src = ds.iter().map(|&i| report_years(&docs[i])).collect::<Vec<_>>().join(", ");
                                 html! {
-                                    <th scope="col">
+                                    <th scope="col" key={key(c)}>
                                         <span class="col-place">
                                             { c.place.clone() }
                                             if ds.iter().any(|&i| docs[i].region.inferred) {
@@ -137,24 +162,24 @@ pub fn IndicatorTable() -> Html {
                         { for rs.iter().map(|(row, cells)| {
                             let unit = indicator(row).map(|i| i.unit).unwrap_or("");
                             html! {
-                                <tr class={classes!((*row == OTHER).then_some("other"))}>
+                                <tr key={*row} class={classes!((*row == OTHER).then_some("other"))}>
                                     <th scope="row">
                                         { indicator_name(row, lang) }
                                         if !unit.is_empty() && unit != "位" {
                                             <span class="unit">{ format!("{}{}", lang.pick("单位：", "unit: "), unit) }</span>
                                         }
                                     </th>
-                                    { for cells.iter().map(|cl| {
+                                    { for cells.iter().zip(cols).map(|(cl, c)| {
                                         if cl.is_empty() {
-                                            return html! { <td class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
+                                            return html! { <td key={key(c)} class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
                                         }
                                         html! {
-                                            <td>
+                                            <td key={key(c)}>
                                                 if !cl.goals.is_empty() {
-                                                    <ul class="claims goals">{ for cl.goals.iter().map(|r| claim_item(docs, *r, lang)) }</ul>
+                                                    <ul class="claims goals">{ for cl.goals.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
                                                 }
                                                 if !cl.achievements.is_empty() {
-                                                    <ul class="claims achs">{ for cl.achievements.iter().map(|r| claim_item(docs, *r, lang)) }</ul>
+                                                    <ul class="claims achs">{ for cl.achievements.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
                                                 }
                                             </td>
                                         }

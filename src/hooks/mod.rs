@@ -57,6 +57,17 @@ pub fn set_lang(lang: Lang, title: &str) {
     }
 }
 
+/// Marks `<html data-theme>` with a forced theme (removed when following the system), so the page
+/// behind the app matches it.
+pub fn set_theme(theme: Option<&str>) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            Some(t) => html.set_attribute("data-theme", t),
+            None => html.remove_attribute("data-theme"),
+        };
+    }
+}
+
 type Observer = Closure<dyn FnMut(js_sys::Array)>;
 
 /// Posts `{type: "duibiao:height", height}` to the parent window whenever the element's height

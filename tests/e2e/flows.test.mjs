@@ -348,14 +348,20 @@ describe('accessibility of every view', () => {
           const [r, gg, b] = rgb || [255, 255, 255];
           return (0.2126 * r + 0.7152 * gg + 0.0722 * b) / 255;
         });
+        // The page behind the app (seen around an embed and when overscrolling) follows too.
+        const page = await g.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
         await g.clean();
-        return lum;
+        return [lum, page];
       } finally {
         await g.context.close();
       }
     };
-    assert.ok((await bg(`${ISSUE_URL}&theme=dark`, 'light')) < 0.3, 'theme=dark wins over a light system setting');
-    assert.ok((await bg(ISSUE_URL, 'dark')) < 0.3, 'the system dark setting is followed');
-    assert.ok((await bg(`${ISSUE_URL}&theme=light`, 'dark')) > 0.7, 'theme=light wins over a dark system setting');
+    const DARK_PAGE = 'rgb(18, 20, 23)';
+    let [lum, page] = await bg(`${ISSUE_URL}&theme=dark`, 'light');
+    assert.ok(lum < 0.3 && page === DARK_PAGE, `theme=dark wins over a light system setting (${lum}, ${page})`);
+    [lum, page] = await bg(ISSUE_URL, 'dark');
+    assert.ok(lum < 0.3 && page === DARK_PAGE, `the system dark setting is followed (${lum}, ${page})`);
+    [lum, page] = await bg(`${ISSUE_URL}&theme=light`, 'dark');
+    assert.ok(lum > 0.7 && page !== DARK_PAGE, `theme=light wins over a dark system setting (${lum}, ${page})`);
   });
 });
