@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use report::compare::{
     ambition, column_docs, format_ambition, format_status, grid, order_columns, report_years,
-    status, ClaimRef, PlaceYear, Verdict, OTHER,
+    status, Cell, ClaimRef, PlaceYear, Verdict, OTHER,
 };
 use report::indicators::indicator;
 use report::Document;
@@ -58,6 +58,34 @@ fn claim_item(
             <span class="subject">{ c.subject.clone() }</span>
             { badges(docs, r, lang) }
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CellProps {
+    cell: Cell,
+    lang: Lang,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One cell: a component, so adding or removing a column renders only that column's cells (the
+/// others keep equal props and are skipped, badges and all).
+#[component]
+fn CellView(p: &CellProps) -> Html {
+    let (cl, lang, dispatch) = (&p.cell, p.lang, &p.dispatch);
+    let docs = &data().documents;
+    if cl.is_empty() {
+        return html! { <td class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
+    }
+    html! {
+        <td>
+            if !cl.goals.is_empty() {
+                <ul class="claims goals">{ for cl.goals.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
+            }
+            if !cl.achievements.is_empty() {
+                <ul class="claims achs">{ for cl.achievements.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
+            }
+        </td>
     }
 }
 
@@ -169,20 +197,8 @@ fn Grid(props: &GridProps) -> Html {
                                             <span class="unit">{ format!("{}{}", lang.pick("单位：", "unit: "), unit) }</span>
                                         }
                                     </th>
-                                    { for cells.iter().zip(cols).map(|(cl, c)| {
-                                        if cl.is_empty() {
-                                            return html! { <td key={key(c)} class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
-                                        }
-                                        html! {
-                                            <td key={key(c)}>
-                                                if !cl.goals.is_empty() {
-                                                    <ul class="claims goals">{ for cl.goals.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
-                                                }
-                                                if !cl.achievements.is_empty() {
-                                                    <ul class="claims achs">{ for cl.achievements.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
-                                                }
-                                            </td>
-                                        }
+                                    { for cells.iter().zip(cols).map(|(cl, c)| html! {
+                                        <CellView key={key(c)} cell={cl.clone()} {lang} dispatch={dispatch.clone()} />
                                     }) }
                                 </tr>
                             }
