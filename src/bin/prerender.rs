@@ -55,24 +55,11 @@ fn pack(dir: &std::path::Path) {
     let (index, chunks) = report::pack::pack(duibiao::data());
     for c in chunks {
         let path = dir.join(&c.file);
-        let js = format!(
-            "__duibiaoText({},{});\n",
-            js_string(&c.doc_id),
-            js_string(&c.text)
-        );
+        let js = report::pack::chunk_script(&c);
         let parent = path.parent().expect("chunk paths have a folder");
         std::fs::create_dir_all(parent)
             .and_then(|_| std::fs::write(&path, js))
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
     print!("{index}");
-}
-
-/// A JS string literal that is also safe inside an inline `<script>` (no `<`, no U+2028/9).
-fn js_string(s: &str) -> String {
-    serde_json::to_string(s)
-        .expect("strings serialise")
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
 }

@@ -1,25 +1,35 @@
 //! `report` CLI: `extract FILE...` prints the DOMAIN.md §6 JSON, `check FILE...` a human summary
-//! of what the parser understood, for a maintainer adding a report.
+//! of what the parser understood, for a maintainer adding a report, and `pack DIR FILE...` writes
+//! the app's data (`DIR/index.txt`, `DIR/t/*.js`; see `report::pack`) without building the app.
 
 use report::parse::load_file;
 use report::{Corpus, Document, Kind, Measure};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)";
+const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report pack DIR FILE...  (the app's index and text chunks)";
+const COMMANDS: [&str; 3] = ["extract", "check", "pack"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (cmd, files) = match args.split_first() {
-        Some((c, f)) if !f.is_empty() && (c == "extract" || c == "check") => (c.as_str(), f),
-        Some((c, _)) if c != "extract" && c != "check" => {
-            eprintln!("unknown command {c}: use extract or check\n{USAGE}");
+        Some((c, f)) if !f.is_empty() && COMMANDS.contains(&c.as_str()) => (c.as_str(), f),
+        Some((c, _)) if !COMMANDS.contains(&c.as_str()) => {
+            eprintln!("unknown command {c}: use extract, check or pack\n{USAGE}");
             return ExitCode::from(2);
         }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
+    };
+    let (out, files) = match (cmd, files.split_first()) {
+        ("pack", Some((dir, rest))) if !rest.is_empty() => (Some(Path::new(dir)), rest),
+        ("pack", _) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        _ => (None, files),
     };
     let mut docs = Vec::new();
     let mut failed = false;
@@ -34,6 +44,24 @@ fn main() -> ExitCode {
     }
     if failed {
         return ExitCode::FAILURE;
+    }
+    if let Some(dir) = out {
+        let (index, chunks) = report::pack::pack(&Corpus::new(docs));
+        let write = |p: &Path, s: &str| {
+            p.parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|_| std::fs::write(p, s))
+                .map_err(|e| eprintln!("error: cannot write {}: {e}", p.display()))
+        };
+        let mut ok = write(&dir.join("index.txt"), &index).is_ok();
+        for c in &chunks {
+            ok &= write(&dir.join(&c.file), &report::pack::chunk_script(c)).is_ok();
+        }
+        return if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
     }
     if cmd == "extract" {
         match serde_json::to_string_pretty(&Corpus::new(docs)) {

@@ -189,6 +189,19 @@ pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
     (out, chunks)
 }
 
+/// A chunk as the classic script the page loads: `__duibiaoText("id","text");`. Safe inline in a
+/// `<script>` too (no `<`, no line separators in the literals).
+pub fn chunk_script(c: &Chunk) -> String {
+    let lit = |s: &str| {
+        let mut j = Json(String::with_capacity(s.len() + 2));
+        j.str(s);
+        j.0.replace('<', "\\u003c")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    };
+    format!("__duibiaoText({},{});\n", lit(&c.doc_id), lit(&c.text))
+}
+
 /// Decodes an index written by [`pack`]. Document texts are empty until loaded.
 pub fn unpack(index: &str) -> Result<Index, String> {
     let mut lines = index.split('\n').enumerate();
@@ -894,6 +907,25 @@ mod tests {
         let mut got = unpack(&index).expect("decodes").corpus;
         fill_text(&mut got.documents[0], chunks[0].text.clone());
         assert_eq!(got, corpus);
+    }
+
+    #[test]
+    fn chunk_scripts_are_js_that_is_safe_inline() {
+        let c = Chunk {
+            doc_id: "a\"b".into(),
+            file: "t/x.js".into(),
+            text: "全市</script>\u{2028}\n\"引号\"\\".into(),
+        };
+        let js = chunk_script(&c);
+        assert!(!js.contains('<') && !js.contains('\u{2028}'), "{js}");
+        // The two literals are JSON strings: they read back to the id and the text.
+        let args = js
+            .strip_prefix("__duibiaoText(")
+            .unwrap()
+            .strip_suffix(");\n")
+            .unwrap();
+        let v: Vec<String> = serde_json::from_str(&format!("[{args}]")).unwrap();
+        assert_eq!(v, vec![c.doc_id, c.text]);
     }
 
     #[test]
