@@ -13,6 +13,7 @@ pub mod url;
 use std::sync::OnceLock;
 
 use report::compare::PlaceYear;
+use report::pack::Index;
 use report::Corpus;
 use wasm_bindgen::JsCast;
 
@@ -21,16 +22,16 @@ pub use components::app::App;
 /// The corpus parsed from `seeds/` by `build.rs`, decoded once and shared. In the page the report
 /// texts (and the sentences cut from them) are empty here: see [`texts`].
 pub fn data() -> &'static Corpus {
-    &loaded().0
+    &loaded().corpus
 }
 
 /// Each report's text chunk file, by document index (empty off the page).
 pub fn chunks() -> &'static [String] {
-    &loaded().1
+    &loaded().chunks
 }
 
-fn loaded() -> &'static (Corpus, Vec<String>) {
-    static LOADED: OnceLock<(Corpus, Vec<String>)> = OnceLock::new();
+fn loaded() -> &'static Index {
+    static LOADED: OnceLock<Index> = OnceLock::new();
     LOADED.get_or_init(load)
 }
 
@@ -40,32 +41,30 @@ fn loaded() -> &'static (Corpus, Vec<String>) {
 pub const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
-fn load() -> (Corpus, Vec<String>) {
-    (
-        serde_json::from_str(CORPUS_JSON).expect("build.rs wrote a valid corpus"),
-        Vec::new(),
-    )
+fn load() -> Index {
+    Index {
+        corpus: serde_json::from_str(CORPUS_JSON).expect("build.rs wrote a valid corpus"),
+        chunks: Vec::new(),
+    }
 }
 
 /// In the page the data is not in the wasm (base64-encoded it compressed badly, and serde's JSON
 /// code was an eighth of the wasm): `app.js` sets `__duibiaoCorpus` to the compact index
 /// (`report::pack`) before starting the app.
 #[cfg(all(target_arch = "wasm32", not(feature = "embedded-data")))]
-fn load() -> (Corpus, Vec<String>) {
+fn load() -> Index {
     let index = js_sys::Reflect::get(&js_sys::global(), &"__duibiaoCorpus".into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default();
-    match report::pack::unpack(&index) {
-        Ok(i) => (i.corpus, i.chunks),
-        Err(e) => {
-            // Shown as an empty picker with this in the console; the page stays up.
-            web_sys::console::error_1(
-                &format!("Duibiao: the embedded data is unreadable: {e}").into(),
-            );
-            (Corpus::new(Vec::new()), Vec::new())
+    report::pack::unpack(&index).unwrap_or_else(|e| {
+        // Shown as an empty picker with this in the console; the page stays up.
+        web_sys::console::error_1(&format!("Duibiao: the embedded data is unreadable: {e}").into());
+        Index {
+            corpus: Corpus::new(Vec::new()),
+            chunks: Vec::new(),
         }
-    }
+    })
 }
 
 /// Every place-year with data, in picker order.

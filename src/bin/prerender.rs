@@ -53,13 +53,9 @@ fn main() {
 /// Writes the text chunks (classic scripts calling `__duibiaoText(id, text)`) and prints the index.
 fn pack(dir: &std::path::Path) {
     let (index, chunks) = report::pack::pack(duibiao::data());
-    for c in chunks {
-        let path = dir.join(&c.file);
-        let js = report::pack::chunk_script(&c);
-        let parent = path.parent().expect("chunk paths have a folder");
-        std::fs::create_dir_all(parent)
-            .and_then(|_| std::fs::write(&path, js))
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    if let Err(e) = report::pack::write_chunks(dir, &chunks) {
+        eprintln!("error: {e}");
+        std::process::exit(1);
     }
     print!("{index}");
 }

@@ -79,8 +79,8 @@ pub fn ProvenanceDialog() -> Html {
         let d = &docs[r.doc];
         let en = lang.is_en();
         // The sentence comes with the report's text.
-        let source = match full.first().and_then(|t| Some((t, t.ready()?.claims.get(r.claim)?))) {
-            Some((_, fc)) => {
+        let source = match full.first().and_then(|t| t.ready()?.claims.get(r.claim)) {
+            Some(fc) => {
                 let hl: Vec<_> = number_span(fc).into_iter().collect();
                 html! { <blockquote class="source" lang="zh-CN">{ marked(&fc.text, &hl) }</blockquote> }
             }

@@ -37,8 +37,7 @@ pub fn Topics() -> Html {
                 placeholder={t(lang, "filter_placeholder")} autocomplete="off" />
         </div>
     };
-    let reports = reports_for(docs, &cols);
-    let texts = use_full_docs(reports.clone());
+    let texts = use_full_docs(reports_for(docs, &cols));
     if cols.is_empty() {
         return html! { <section class="topics-view">{ filter }<p class="empty">{ t(lang, "empty_selection") }</p></section> };
     }
@@ -47,11 +46,7 @@ pub fn Topics() -> Html {
         .iter()
         .find(|t| **t == Text::Failed)
         .or_else(|| texts.iter().find(|t| t.ready().is_none()));
-    let full: Vec<(usize, Rc<Document>)> = reports
-        .iter()
-        .zip(&texts)
-        .filter_map(|(&di, t)| Some((di, t.ready()?.clone())))
-        .collect();
+    let full: Vec<Rc<Document>> = texts.iter().filter_map(|t| t.ready().cloned()).collect();
     let topics: Vec<Option<Topic>> = Topic::ALL.into_iter().map(Some).chain([None]).collect();
     let mut total = 0usize;
     let sections: Vec<Html> = topics
@@ -60,7 +55,7 @@ pub fn Topics() -> Html {
             // (report, [(item index, ranges)]) for this topic.
             let per: Vec<(&Document, Vec<Hit>)> = full
                 .iter()
-                .map(|(_, d)| {
+                .map(|d| {
                     let hits = d
                         .items
                         .iter()

@@ -47,20 +47,16 @@ fn main() -> ExitCode {
     }
     if let Some(dir) = out {
         let (index, chunks) = report::pack::pack(&Corpus::new(docs));
-        let write = |p: &Path, s: &str| {
-            p.parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|_| std::fs::write(p, s))
-                .map_err(|e| eprintln!("error: cannot write {}: {e}", p.display()))
-        };
-        let mut ok = write(&dir.join("index.txt"), &index).is_ok();
-        for c in &chunks {
-            ok &= write(&dir.join(&c.file), &report::pack::chunk_script(c)).is_ok();
-        }
-        return if ok {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|_| std::fs::write(dir.join("index.txt"), &index))
+            .map_err(|e| format!("cannot write {}: {e}", dir.join("index.txt").display()))
+            .and_then(|_| report::pack::write_chunks(dir, &chunks));
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
         };
     }
     if cmd == "extract" {

@@ -23,41 +23,53 @@ impl Corpus {
         }
     }
 
+    /// [`Document::strip_derived_texts`] for every document.
+    pub fn strip_derived_texts(&mut self) {
+        self.documents
+            .iter_mut()
+            .for_each(Document::strip_derived_texts);
+    }
+
+    /// [`Document::restore_derived_texts`] for every document.
+    pub fn restore_derived_texts(&mut self) {
+        self.documents
+            .iter_mut()
+            .for_each(Document::restore_derived_texts);
+    }
+}
+
+impl Document {
     /// Empties every claim's and item's `text` that is exactly its `start..end` slice of the
     /// document text, so an embedded copy does not carry each sentence twice.
     pub fn strip_derived_texts(&mut self) {
-        for d in &mut self.documents {
-            let chars: Vec<char> = d.text.chars().collect();
-            let slice = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>());
-            for c in &mut d.claims {
-                if slice(c.start, c.end).as_deref() == Some(c.text.as_str()) {
-                    c.text.clear();
-                }
+        let chars: Vec<char> = self.text.chars().collect();
+        let slice = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>());
+        for c in &mut self.claims {
+            if slice(c.start, c.end).as_deref() == Some(c.text.as_str()) {
+                c.text.clear();
             }
-            for i in &mut d.items {
-                if slice(i.start, i.end).as_deref() == Some(i.text.as_str()) {
-                    i.text.clear();
-                }
+        }
+        for i in &mut self.items {
+            if slice(i.start, i.end).as_deref() == Some(i.text.as_str()) {
+                i.text.clear();
             }
         }
     }
 
-    /// Refills the texts [`Corpus::strip_derived_texts`] emptied, from the document text.
+    /// Refills the texts [`Document::strip_derived_texts`] emptied, from the document text.
     pub fn restore_derived_texts(&mut self) {
-        for d in &mut self.documents {
-            let chars: Vec<char> = d.text.chars().collect();
-            let slice = |s: usize, e: usize| {
-                chars
-                    .get(s..e)
-                    .map(|c| c.iter().collect::<String>())
-                    .unwrap_or_default()
-            };
-            for c in d.claims.iter_mut().filter(|c| c.text.is_empty()) {
-                c.text = slice(c.start, c.end);
-            }
-            for i in d.items.iter_mut().filter(|i| i.text.is_empty()) {
-                i.text = slice(i.start, i.end);
-            }
+        let chars: Vec<char> = self.text.chars().collect();
+        let slice = |s: usize, e: usize| {
+            chars
+                .get(s..e)
+                .map(|c| c.iter().collect::<String>())
+                .unwrap_or_default()
+        };
+        for c in self.claims.iter_mut().filter(|c| c.text.is_empty()) {
+            c.text = slice(c.start, c.end);
+        }
+        for i in self.items.iter_mut().filter(|i| i.text.is_empty()) {
+            i.text = slice(i.start, i.end);
         }
     }
 }

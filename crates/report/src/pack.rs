@@ -202,6 +202,18 @@ pub fn chunk_script(c: &Chunk) -> String {
     format!("__duibiaoText({},{});\n", lit(&c.doc_id), lit(&c.text))
 }
 
+/// Writes each chunk's [`chunk_script`] to its `file` under `dir` (the pre-render and `report pack`).
+pub fn write_chunks(dir: &std::path::Path, chunks: &[Chunk]) -> Result<(), String> {
+    for c in chunks {
+        let path = dir.join(&c.file);
+        path.parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&path, chunk_script(c)))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// Decodes an index written by [`pack`]. Document texts are empty until loaded.
 pub fn unpack(index: &str) -> Result<Index, String> {
     let mut lines = index.split('\n').enumerate();
@@ -344,31 +356,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
 /// Puts a loaded text into its document and refills the sentences cut from it.
 pub fn fill_text(doc: &mut Document, text: String) {
     doc.text = text;
-    let mut one = Corpus::new(vec![std::mem::replace(doc, empty_doc())]);
-    one.restore_derived_texts();
-    *doc = one.documents.pop().expect("one document in, one out");
-}
-
-fn empty_doc() -> Document {
-    Document {
-        id: String::new(),
-        file: String::new(),
-        title: String::new(),
-        region: Region {
-            name: String::new(),
-            level: Level::Unknown,
-            parent: None,
-            inferred: false,
-            evidence: None,
-        },
-        published: None,
-        summary_year: None,
-        plan_year: None,
-        warnings: Vec::new(),
-        items: Vec::new(),
-        claims: Vec::new(),
-        text: String::new(),
-    }
+    doc.restore_derived_texts();
 }
 
 /// A document id as a file name: ASCII letters, digits, `_` and `-` kept, anything else as `_`.
