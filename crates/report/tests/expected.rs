@@ -1,5 +1,6 @@
 //! Checks the parser against tests/expected/<id>.tsv, written by hand from the source text:
-//! every expected row must match exactly one claim and every claim must match a row.
+//! every expected row must match exactly one claim and every claim must match a row. `<id>` is a
+//! seed, or a fixture in tests/fixtures/ (reports of other places and layouts).
 //!
 //! Columns (tab-separated, header row): kind, year, indicator, measure, value, value_max, unit,
 //! bound, modality, scope, estimated, redacted, snippet. Empty cells mean none. `snippet` is a
@@ -261,7 +262,27 @@ fn claims_match_expected_tables() {
     let dir = root().join("tests/expected");
     let mut report = Vec::new();
     let mut checked = 0;
-    for id in seed_ids() {
+    // The seeds, then the fixtures of other places and layouts that have a table.
+    let seeds = seed_ids();
+    let mut fixtures: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/expected exists")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".tsv").map(str::to_string)
+        })
+        .filter(|stem| !seeds.contains(stem))
+        .collect();
+    fixtures.sort();
+    let sources = seeds
+        .iter()
+        .map(|id| (id.clone(), format!("seeds/{id}.txt")))
+        .chain(
+            fixtures
+                .iter()
+                .map(|id| (id.clone(), format!("tests/fixtures/{id}.txt"))),
+        );
+    for (id, source) in sources {
         let path = dir.join(format!("{id}.tsv"));
         let Ok(tsv) = std::fs::read_to_string(&path) else {
             eprintln!("note: no {} yet; skipping {id}", path.display());
@@ -269,7 +290,7 @@ fn claims_match_expected_tables() {
         };
         checked += 1;
         let rows = parse_tsv(&tsv);
-        let doc = load(&format!("seeds/{id}.txt"));
+        let doc = load(&source);
         let text: Vec<char> = doc.text.chars().collect();
         let m = matching(&rows, &doc.claims);
         let mut used = vec![false; doc.claims.len()];

@@ -1,7 +1,6 @@
-//! Metadata stage: the report's own place (title → signature → inference), its summary and
-//! plan years (with conflicts), its publication date, and the warnings that go with them.
+//! Metadata stage: the report's summary and plan years (with conflicts), its publication date,
+//! and the warnings that go with them. The place is the [`places`](super::places) stage's.
 
-use super::places::{self, Place};
 use super::structure::{title_years, Structure};
 use crate::model::*;
 
@@ -99,8 +98,30 @@ pub(crate) fn published(chrome: &[String], st: &Structure) -> Option<String> {
     if let Some(d) = tail.chain(head).find_map(is_sig_date) {
         return Some(d);
     }
+    // A news page's dateline (`2008年3月8日 星期六 【打印】`).
+    let dateline = paras.iter().take(12).find_map(|t| {
+        let starts = t.chars().take(4).all(|c| c.is_ascii_digit());
+        (starts && t.chars().count() <= 30)
+            .then(|| find_date(t))
+            .flatten()
+    });
+    if dateline.is_some() {
+        return dateline;
+    }
     for keys in [
-        &["发布日期", "发布时间", "来源", "•"][..],
+        &[
+            "发布日期",
+            "发布时间",
+            "来源",
+            "•",
+            "成文日期",
+            "生成日期",
+            "发文日期",
+            "公开日期",
+            "日期",
+            "时间",
+            "发布",
+        ][..],
         &["上传时间", "上传日期"][..],
     ] {
         for c in chrome {
@@ -112,6 +133,189 @@ pub(crate) fn published(chrome: &[String], st: &Structure) -> Option<String> {
         }
     }
     None
+}
+
+/// The year a text speaks in, for `今年` and `去年` where its halves name no year: the year it was
+/// published, else the latest year it names as a time (`会议启动了2010年…申报工作`), or the year
+/// after one it sets `今年` against (`2019年,…;今年1-10月,…`). A program's or an award's year
+/// (`2020年度…评价`, `2010年度的科技进步奖`) often lags and does not count.
+pub(crate) fn now(published: Option<&str>, chars: &[char]) -> Option<i32> {
+    if let Some(y) = published
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
+    {
+        return Some(y);
+    }
+    latest_year(chars, false)
+}
+
+/// The latest year a text names (with `…年度` program years or not, never an award's year nor
+/// the end of a range, `2024—2026年`), or the year after one it sets `今年` against.
+pub(crate) fn latest_year(chars: &[char], with_programs: bool) -> Option<i32> {
+    let year_at = |i: usize| -> Option<i32> {
+        let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().ok()?;
+        (1990..=2100).contains(&y).then_some(y)
+    };
+    let mut latest = None;
+    let mut last_in_sentence: Option<i32> = None;
+    for i in 0..chars.len().saturating_sub(4) {
+        if matches!(chars[i], '。' | '\n') {
+            last_in_sentence = None;
+        }
+        if chars[i] == '今' && chars[i + 1] == '年' {
+            if let Some(y) = last_in_sentence {
+                latest = latest.max(Some(y + 1));
+            }
+        }
+        if chars[i + 4] != '年'
+            || (i > 0 && (chars[i - 1].is_ascii_digit() || "-—~至到".contains(chars[i - 1])))
+        {
+            continue;
+        }
+        let Some(y) = year_at(i) else { continue };
+        let after: String = chars[i + 5..(i + 14).min(chars.len())].iter().collect();
+        if after.starts_with('度') && (!with_programs || after.contains('奖')) {
+            continue;
+        }
+        last_in_sentence = Some(y);
+        latest = latest.max(Some(y));
+    }
+    latest
+}
+
+/// Years the title and headings do not give, from weaker statements: the body's opening review
+/// (`2016年,全市…`, `【概况】2007年,…`), what a news item says a meeting did (`总结2007年度…
+/// 部署2008年…`, `总结去年…部署今年…`), a headline naming one year
+/// (`2016年全市高新技术产业增速居全省第二位`), and a five-year plan's first year
+/// (`实现“十三五”开门红`).
+pub(crate) fn fallback_years(
+    title: &str,
+    st: &Structure,
+    chars: &[char],
+    now: Option<i32>,
+) -> (Option<i32>, Option<i32>) {
+    let mut summary = st.lead_year;
+    let mut plan = None;
+    let year_in = |s: &[char]| -> Option<i32> {
+        (0..s.len().saturating_sub(4)).find_map(|i| {
+            (s[i + 4] == '年' && s[i..i + 4].iter().all(|c| c.is_ascii_digit()))
+                .then(|| s[i..i + 4].iter().collect::<String>().parse().ok())
+                .flatten()
+        })
+    };
+    // The opening: what a news item or a circular says before its text gets going.
+    let first: usize = st
+        .paras
+        .iter()
+        .map(|p| p.end)
+        .find(|&e| e >= 1500)
+        .unwrap_or_else(|| st.paras.last().map_or(0, |p| p.end));
+    let head = &chars[..first.min(chars.len())];
+    let after = |i: usize, n: usize| &head[i.min(head.len())..(i + n).min(head.len())];
+    for i in 0..head.len() {
+        let w: String = head[i..(i + 2).min(head.len())].iter().collect();
+        let window = after(i + 2, 12);
+        let rel = |words: &[(&str, i32)]| {
+            let s: String = window.iter().collect();
+            words
+                .iter()
+                .find(|(w, _)| s.starts_with(w) || s.contains(&format!("{w}我")))
+                .and_then(|(_, d)| now.map(|n| n + d))
+        };
+        if summary.is_none() && (w == "总结" || w == "回顾") {
+            summary = year_in(window).or_else(|| rel(&[("去年", -1), ("上年", -1)]));
+        }
+        if plan.is_none() && (w == "部署" || w == "谋划") {
+            plan = year_in(window).or_else(|| rel(&[("今年", 0), ("明年", 1)]));
+        }
+        // `今年我市科技工作的重点是…`
+        if plan.is_none() && w == "今年" {
+            let s: String = after(i + 2, 14)
+                .iter()
+                .take_while(|&&c| c != '。')
+                .collect();
+            if ["重点", "目标", "任务"].iter().any(|x| s.contains(x)) {
+                plan = now;
+            }
+        }
+    }
+    let (ts, tp, _) = title_years(title);
+    let title_chars: Vec<char> = title.chars().collect();
+    if summary.is_none() && ts.is_none() && tp.is_none() {
+        let plan_words = ["力争", "目标", "计划", "部署", "要点", "思路"];
+        if !plan_words.iter().any(|w| title.contains(w)) {
+            summary = year_in(&title_chars);
+        }
+    }
+    if summary.is_none() {
+        let text: String = head.iter().collect();
+        for (plan_name, y) in [
+            ("十一五", 2006),
+            ("十二五", 2011),
+            ("十三五", 2016),
+            ("十四五", 2021),
+            ("十五五", 2026),
+        ] {
+            let opened = ["开门红", "开局之年", "开局年", "起步之年"]
+                .iter()
+                .any(|w| {
+                    text.contains(&format!("{plan_name}”{w}"))
+                        || text.contains(&format!("{plan_name}{w}"))
+                });
+            if opened && (text.contains("实现") || text.contains("取得")) {
+                summary = Some(y);
+            }
+        }
+    }
+    (summary, plan)
+}
+
+/// Years still unknown after the claims are read, from the claims themselves: the year most of
+/// a kind's figures name, else (for achievements) the year a review written `今年以来` speaks
+/// in, or the publication's (a review published by April is of the year before), else any
+/// year they name, else the year the text speaks in.
+pub(crate) fn years_from_claims(
+    claims: &[Claim],
+    kind: Kind,
+    published: Option<&str>,
+    now: Option<i32>,
+    chars: &[char],
+) -> Option<i32> {
+    let of_kind: Vec<&Claim> = claims.iter().filter(|c| c.kind == kind).collect();
+    if of_kind.is_empty() {
+        return None;
+    }
+    let named: Vec<i32> = of_kind.iter().filter_map(|c| c.year).collect();
+    // The most frequent year; the later one on a tie.
+    let mode = || {
+        let mut best: Option<(usize, i32)> = None;
+        for &y in &named {
+            let n = named.iter().filter(|&&x| x == y).count();
+            if best.is_none_or(|b| (n, y) > b) {
+                best = Some((n, y));
+            }
+        }
+        best.map(|b| b.1)
+    };
+    if !named.is_empty() && (named.len() * 2 >= of_kind.len() || kind == Kind::Goal) {
+        return mode();
+    }
+    if kind == Kind::Achievement {
+        // `今年以来,我们全面贯彻…`: a review of the year it is written in.
+        let opening: String = chars.iter().take(40).collect();
+        if opening.contains("今年以来") && now.is_some() {
+            return now;
+        }
+        let date = published.and_then(|d| {
+            let y: i32 = d.get(..4)?.parse().ok()?;
+            let m: u32 = d.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(12);
+            Some((y, m))
+        });
+        if let Some((y, m)) = date {
+            return Some(if m <= 4 { y - 1 } else { y });
+        }
+    }
+    mode().or(now).or_else(|| latest_year(chars, true))
 }
 
 /// The decided years with their warnings.
@@ -232,147 +436,27 @@ pub(crate) fn years(title: &str, st: &Structure, published: Option<&str>) -> Yea
     }
 }
 
-/// The decided place with its warnings.
-pub(crate) struct PlaceResult {
-    pub region: Region,
-    pub warnings: Vec<Warning>,
-}
-
-fn unknown_region() -> Region {
-    Region {
-        name: "未知".into(),
-        level: Level::Unknown,
-        parent: None,
-        inferred: false,
-        evidence: None,
-    }
-}
-
-/// A place a line states outright: a Zhejiang place by name, or a bureau from beyond the gazetteer.
-fn stated_place(line: &str) -> Option<Region> {
-    places::named_place(line)
-        .map(|p| p.region(false, None))
-        .or_else(|| places::foreign_bureau(line))
-}
-
-/// Finds the report's own place: named in the title; else by the issuing bureau or the
-/// signature (short lines at the top or the end); else inferred from clues with the level the
-/// bureau's name implies. Places mentioned in passing in the body never decide it.
-pub(crate) fn place(title: &str, st: &Structure, chrome: &[String], text: &str) -> PlaceResult {
-    let mut warnings = Vec::new();
-    if let Some(region) = stated_place(title) {
-        return PlaceResult { region, warnings };
-    }
-    // Signature / issuing-bureau lines: short lines naming a bureau, at the top or the end.
-    let paras: Vec<&str> = st
-        .paras
-        .iter()
-        .map(|p| p.text.as_str())
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    let n = paras.len();
-    let sig_lines = (n.saturating_sub(4)..n).rev().chain(1..n.min(12));
-    for k in sig_lines {
-        let t = paras[k];
-        if t.chars().count() > 30
-            || !(t.contains("局") || t.contains("委员会") || t.contains("办公室"))
-        {
-            continue;
-        }
-        if let Some(region) = stated_place(t) {
-            return PlaceResult { region, warnings };
-        }
-    }
-    // Document numbers name the city by its first character (`绍市科〔2018〕19号`).
-    for t in paras.iter().take(12) {
-        if let Some(p) = doc_number_place(t) {
-            return PlaceResult {
-                region: p.region(false, None),
-                warnings,
-            };
-        }
-    }
-    // Withheld: the level from the bureau's name (`区科技局`) or self-references (`我区`).
-    let level = places::level_hint(title)
-        .or_else(|| {
-            paras
-                .iter()
-                .rev()
-                .take(4)
-                .find_map(|t| places::level_hint(t))
-        })
-        .or_else(|| {
-            chrome
-                .iter()
-                .find_map(|c| c.split(':').nth(1).and_then(places::level_hint))
-        })
-        .or_else(|| places::self_reference_level(text));
-    let withheld = text.contains("xx区") || text.contains("xx市") || text.contains("xx县");
-    if let Some(inf) = places::infer(text, level) {
-        let ev = inf.evidence.join("、");
-        let level_zh = match inf.place.level {
-            Level::District => "区",
-            Level::County => "县(市)",
-            _ => "市",
-        };
-        warnings.push(warning(
-            WarningCode::PlaceInferred,
-            format!(
-                "报告未写明地名{};由线索“{}”推断为{}({}),该局为{}级科技局。",
-                if withheld { "(隐去为xx)" } else { "" },
-                ev,
-                inf.place.name,
-                inf.place.parent,
-                level_zh
-            ),
-            format!(
-                "The report does not name its place{}; inferred {} ({}) from the clues {}, the bureau being a {}-level one.",
-                if withheld { " (masked as xx)" } else { "" },
-                inf.place.name,
-                inf.place.parent,
-                ev,
-                match inf.place.level {
-                    Level::District => "district",
-                    Level::County => "county",
-                    _ => "city",
-                }
-            ),
-        ));
-        return PlaceResult {
-            region: inf.place.region(true, Some(ev)),
-            warnings,
-        };
-    }
-    let mut region = unknown_region();
-    if let Some(l) = level {
-        region.level = l;
-    }
-    warnings.push(warning(
-        WarningCode::PlaceUnknown,
-        "未能确定报告所属地区。",
-        "Could not tell which place this report is about.",
-    ));
-    PlaceResult { region, warnings }
-}
-
-/// `绍市科〔2018〕19号` → 绍兴市: the first character of a city plus `市科`.
-fn doc_number_place(t: &str) -> Option<Place> {
-    if !(t.contains('〔') || t.contains('[')) || !t.contains('号') || t.chars().count() > 30 {
-        return None;
-    }
-    let mut cs = t.chars();
-    let first = cs.next()?;
-    if cs.next() != Some('市') {
-        return None;
-    }
-    let city = places::CITIES.iter().find(|c| c.starts_with(first))?;
-    places::lookup(city)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::structure::analyse;
+
+    #[test]
+    fn the_year_a_text_speaks_in() {
+        let c: Vec<char> =
+            "2019年,全社会研发经费提高0.24个百分点;今年1-10月,全市规上工业研发经费129.56亿元。"
+                .chars()
+                .collect();
+        assert_eq!(now(None, &c), Some(2020));
+        let c: Vec<char> = "推进《行动计划(2024—2026年)》。获得2010年度的科技进步奖。"
+            .chars()
+            .collect();
+        assert_eq!(now(None, &c), None);
+        assert_eq!(latest_year(&c, true), None);
+        let c: Vec<char> = "入选2023年度全面创新改革任务。".chars().collect();
+        assert_eq!((now(None, &c), latest_year(&c, true)), (None, Some(2023)));
+        assert_eq!(now(Some("2022-03-31"), &c), Some(2022));
+    }
 
     #[test]
     fn dates_in_all_forms() {
@@ -392,67 +476,20 @@ mod tests {
     #[test]
     fn signing_date_beats_post_date() {
         let text = "关于印发《2018年全市科技创新工作要点》的通知\n绍市科〔2018〕19号\n绍兴市科学技术局\n2018年3月15日\n2018年全市科技创新工作要点\n正文。";
-        let st = analyse(text, None);
+        let st = analyse(text);
         let chrome = vec!["发布日期:2018-04-16 访问次数: 字号:[ ]".to_string()];
         assert_eq!(published(&chrome, &st).as_deref(), Some("2018-03-15"));
         assert_eq!(
-            published(&chrome, &analyse("标题\n正文。", None)).as_deref(),
+            published(&chrome, &analyse("标题\n正文。")).as_deref(),
             Some("2018-04-16")
         );
-    }
-
-    #[test]
-    fn place_from_signature_not_from_passing_mentions() {
-        let text = "关于印发《2018年全市科技创新工作要点》的通知\n绍市科〔2018〕19号\n绍兴市科学技术局\n2018年3月15日\n积极推进诸暨科技城、嵊州科创中心、新昌南岩科技城建设,诸暨诸暨诸暨。";
-        let st = analyse(text, None);
-        let p = place(
-            "关于印发《2018年全市科技创新工作要点》的通知",
-            &st,
-            &[],
-            text,
-        );
-        assert_eq!(p.region.name, "绍兴市");
-        assert_eq!(p.region.level, Level::City);
-        assert!(!p.region.inferred);
-    }
-
-    #[test]
-    fn place_by_doc_number_alone() {
-        let text = "关于印发工作要点的通知\n绍市科〔2018〕19号\n正文。";
-        let st = analyse(text, None);
-        assert_eq!(
-            place("关于印发工作要点的通知", &st, &[], text).region.name,
-            "绍兴市"
-        );
-    }
-
-    #[test]
-    fn withheld_district_is_inferred_with_evidence() {
-        let text = "区科技局2021年平台建设工作总结\n xx区“甬创鄞造”创客大赛,国外创客来鄞交流。结合xx温州国家自主创新示范区建设。";
-        let st = analyse(text, None);
-        let p = place("区科技局2021年平台建设工作总结", &st, &[], text);
-        assert_eq!(p.region.name, "鄞州区");
-        assert_eq!(p.region.level, Level::District);
-        assert_eq!(p.region.parent.as_deref(), Some("宁波市"));
-        assert!(p.region.inferred);
-        assert!(p.region.evidence.as_deref().unwrap().contains("甬创鄞造"));
-        assert_eq!(p.warnings[0].code, WarningCode::PlaceInferred);
-    }
-
-    #[test]
-    fn no_place_is_unknown_with_a_warning() {
-        let text = "工作总结\n正文。";
-        let st = analyse(text, None);
-        let p = place("工作总结", &st, &[], text);
-        assert_eq!(p.region.name, "未知");
-        assert_eq!(p.warnings[0].code, WarningCode::PlaceUnknown);
     }
 
     #[test]
     fn conflicting_years_pick_the_consistent_body_heading() {
         let title = "区科技局2021年平台建设工作总结及2023年工作思路";
         let text = format!("{title}\n区科技局2022年平台建设工作总结及2023年工作思路xxxx年,在区委领导下。\n一、xxxx年主要工作和成效\n二、xxxx年科技工作思路");
-        let st = analyse(&text, Some(2021));
+        let st = analyse(&text);
         let y = years(title, &st, Some("2022-01-20"));
         assert_eq!((y.summary, y.plan), (Some(2022), Some(2023)));
         assert_eq!(y.warnings.len(), 1);
@@ -464,7 +501,7 @@ mod tests {
     fn agreeing_years_give_no_warning() {
         let title = "2021年浙江新昌科技创新工作亮点和2022年重点工作思路";
         let text = format!("{title}\n一、2021年工作亮点\n正文。\n二、2022年工作重点\n正文。");
-        let st = analyse(&text, Some(2021));
+        let st = analyse(&text);
         let y = years(title, &st, Some("2021-12-16"));
         assert_eq!((y.summary, y.plan), (Some(2021), Some(2022)));
         assert!(y.warnings.is_empty());

@@ -1,15 +1,15 @@
 //! The work-report parser: raw bytes in, a [`Document`] plus warnings out. Never panics.
 //!
-//! Stages, each a private module: [`clean`] (characters, chrome, pages) → [`structure`]
-//! (headings, halves, units) → [`meta`] with [`places`] (place, years, date) → [`numbers`] and
-//! [`claims`] (quantitative statements) → [`items`] (units with topics). [`sidecar`] reads a
-//! maintainer's overrides next to a report file. [`t2s`] maps traditional characters to
-//! simplified ones.
+//! Stages, each a private module: [`clean`] (characters, chrome, pages: the text as stored) →
+//! [`view`] (the text as read: simplified characters, no glosses or PDF spaces, with a map back)
+//! → [`structure`] (headings, halves, units) → [`meta`] with [`places`] (place, years, date) →
+//! [`numbers`] and [`claims`] (quantitative statements) → [`items`] (units with topics). Every
+//! stage after [`view`] reads the view; offsets are mapped back to the stored text at the end.
+//! [`sidecar`] reads a maintainer's overrides next to a report file; [`t2s`] is the character table
+//! the view uses.
 
 mod claims;
 mod clean;
-// Not yet used by the places stage, which still has its Zhejiang-only list.
-#[cfg_attr(not(test), allow(dead_code))]
 mod gazetteer;
 mod items;
 mod meta;
@@ -17,9 +17,8 @@ mod numbers;
 mod places;
 mod sidecar;
 mod structure;
-// Used once the clean stage simplifies traditional reports; the tests exercise it until then.
-#[cfg_attr(not(test), expect(dead_code))]
 mod t2s;
+mod view;
 mod vocab;
 
 pub use clean::normalise;
@@ -103,22 +102,33 @@ pub fn parse_document(id: &str, file: &str, raw: &str) -> Document {
 /// Parses one decoded report, then applies a maintainer's overrides (each noted in a warning).
 pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> Document {
     let cleaned = clean::clean(raw);
-    let text = cleaned.text;
+    let stored = cleaned.text;
+    let view = view::View::new(&stored);
+    let text = view.text.clone();
     let chars: Vec<char> = text.chars().collect();
-    let title = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    let (title_summary, _, _) = structure::title_years(&title);
-    let st = structure::analyse(&text, title_summary);
+    let st = structure::analyse(&text);
+    let title = st
+        .title
+        .map(|t| st.paras[t].text.trim().to_string())
+        .unwrap_or_default();
     let mut warnings = Vec::new();
 
     let mut published = meta::published(&cleaned.chrome, &st);
     let years = meta::years(&title, &st, published.as_deref());
     let (mut summary_year, mut plan_year) = (years.summary, years.plan);
-    let place = meta::place(&title, &st, &cleaned.chrome, &text);
+    let now = meta::now(published.as_deref(), &chars);
+    if summary_year.is_none() || plan_year.is_none() {
+        let (s, p) = meta::fallback_years(&title, &st, &chars, now);
+        // A fallback plan year must come after a stated summary year and vice versa.
+        summary_year = summary_year.or(s.filter(|&s| plan_year.is_none_or(|p| s < p)));
+        plan_year = plan_year.or(p.filter(|&p| summary_year.is_none_or(|s| p >= s)));
+    }
+    let place = places::decide(&places::Input {
+        title: &title,
+        head: head_lines(&st),
+        chrome: &cleaned.chrome,
+        body: &chars,
+    });
     let mut region = place.region;
 
     // Overrides from a sidecar file win over the text.
@@ -183,8 +193,28 @@ pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> D
         summary_year,
         plan_year,
         has_summary,
+        now,
     };
-    let claims = claims::extract(&ctx);
+    let mut claims = claims::extract(&ctx);
+    // Years the title and headings did not give: from the figures, then fill the figures.
+    if summary_year.is_none() && ov.summary_year.is_none() {
+        summary_year = meta::years_from_claims(
+            &claims,
+            Kind::Achievement,
+            published.as_deref(),
+            now,
+            &chars,
+        );
+    }
+    if plan_year.is_none() && ov.plan_year.is_none() {
+        plan_year = meta::years_from_claims(&claims, Kind::Goal, published.as_deref(), now, &chars);
+    }
+    for c in claims.iter_mut().filter(|c| c.year.is_none()) {
+        c.year = match c.kind {
+            Kind::Achievement => summary_year,
+            Kind::Goal => plan_year,
+        };
+    }
     let items = items::items(&chars, &st, has_summary, summary_year, plan_year);
 
     if summary_year.is_none() && plan_year.is_none() {
@@ -240,7 +270,29 @@ pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> D
         ));
     }
 
-    Document {
+    // The title as written (traditional characters stay); a text without one shows its opening.
+    if ov.title.is_none() {
+        let stored_chars: Vec<char> = stored.chars().collect();
+        title = match st.title {
+            Some(t) => {
+                let p = &st.paras[t];
+                stored_chars[view.start(p.start)..view.end(p.end)]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            }
+            None => {
+                let opening: String = stored_chars
+                    .iter()
+                    .take_while(|&&c| c != '\n')
+                    .take(24)
+                    .collect();
+                format!("{}…", opening.trim())
+            }
+        };
+    }
+    let mut doc = Document {
         id: id.to_string(),
         file: file.to_string(),
         title,
@@ -251,7 +303,45 @@ pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> D
         warnings,
         items,
         claims,
-        text,
+        text: stored,
+    };
+    to_stored(&mut doc, &view);
+    doc
+}
+
+/// Short lines near the top and at the end, where a report names its issuing bureau and signs.
+fn head_lines(st: &structure::Structure) -> Vec<&str> {
+    let paras: Vec<&str> = st
+        .paras
+        .iter()
+        .map(|p| p.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let n = paras.len();
+    (n.saturating_sub(4)..n)
+        .rev()
+        .chain(0..n.min(12))
+        .map(|k| paras[k])
+        .filter(|t| t.chars().count() <= 30)
+        .collect()
+}
+
+/// Maps every claim's and item's view offsets back to the stored text and takes their texts
+/// from it, so the sentences shown are the sentences as written.
+fn to_stored(doc: &mut Document, view: &view::View) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let slice = |a: usize, b: usize| chars[a.min(b)..b].iter().collect::<String>();
+    for c in &mut doc.claims {
+        c.start = view.start(c.start);
+        c.end = view.end(c.end).max(c.start);
+        c.number_start = view.start(c.number_start);
+        c.number_end = view.end(c.number_end).max(c.number_start);
+        c.text = slice(c.start, c.end);
+    }
+    for i in &mut doc.items {
+        i.start = view.start(i.start);
+        i.end = view.end(i.end).max(i.start);
+        i.text = slice(i.start, i.end);
     }
 }
 

@@ -1,163 +1,344 @@
-//! Places stage: the Zhejiang gazetteer (11 cities, 90 county-level units) and the rules that
-//! find a report's own place in its title or signature, or infer it from clues when withheld.
+//! Places stage: which place a report is about, among every Chinese administrative unit (the
+//! national [`gazetteer`](super::gazetteer)).
+//!
+//! Each mention is weighed by where it stands: the title, the issuing bureau, a signature or the
+//! page's publisher field state the place; a yearbook's or a newspaper's name, the subject of a
+//! sentence, the place's own party committee or documents support it; places in lists, partners,
+//! visitors, companies and scopes (`均列湖州市第二`) count for nothing. The best-supported place
+//! that fits how the text refers to itself (`我县`, `区科技局`) wins, and of a city and its
+//! district the district (`宁波市鄞州区科技局`). A withheld place (`xx区`) is inferred only from
+//! slogans like `甬创鄞造`; a place the text never names is 未知 with a warning.
 
-use crate::model::{Level, Region};
+use super::gazetteer::{self as gz, Hit};
+use super::meta::warning;
+use super::view::is_cjk;
+use crate::model::{Level, Region, Warning, WarningCode};
 
-/// One gazetteer entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Place {
-    pub name: &'static str,
-    pub level: Level,
-    pub parent: &'static str,
+/// What the places stage reads (all in the view: simplified, without PDF spaces).
+pub(crate) struct Input<'a> {
+    /// The title paragraph, empty when there is none.
+    pub title: &'a str,
+    /// Short lines near the top and at the end: the issuing bureau, a signature, a date.
+    pub head: Vec<&'a str>,
+    /// Site furniture removed by clean-up (publisher fields, a yearbook's page header).
+    pub chrome: &'a [String],
+    /// The whole text.
+    pub body: &'a [char],
 }
 
-impl Place {
-    /// The name without its 市/县/区 suffix (`新昌县` → `新昌`, `景宁畲族自治县` → `景宁`).
-    pub fn short(&self) -> &'static str {
-        if let Some(s) = self.name.strip_suffix("畲族自治县") {
-            return s;
-        }
-        let n = self.name;
-        let cut = n.char_indices().last().map(|(i, _)| i).unwrap_or(n.len());
-        &n[..cut]
-    }
+pub(crate) struct PlaceResult {
+    pub region: Region,
+    pub warnings: Vec<Warning>,
+}
 
-    pub fn region(&self, inferred: bool, evidence: Option<String>) -> Region {
-        Region {
-            name: self.name.to_string(),
-            level: self.level,
-            parent: Some(self.parent.to_string()),
-            inferred,
-            evidence,
+/// One piece of support for a unit.
+struct Vote {
+    unit: usize,
+    weight: u32,
+    /// Said by the report itself or its publisher (title, bureau, signature), not deduced.
+    stated: bool,
+    /// The words that gave it, for the evidence shown to the user.
+    clue: String,
+}
+
+/// Suffixes of a science & technology bureau's name (`鄞州区科技局`, `汉寿县科技工信局`).
+const BUREAUS: &[&str] = &[
+    "科学技术局",
+    "科技局",
+    "科技工信局",
+    "经信科技局",
+    "科技和工业信息化局",
+    "科学技术和工业信息化局",
+    "科技和经济信息化局",
+    "科技创新局",
+    "科技厅",
+    "科学技术厅",
+    "科学技术委员会",
+    "科委",
+    "科协",
+];
+
+/// A place's own organs: a mention followed by one is the place acting (`洛阳市委十二届四次全会`).
+const ORGANS: &[&str] = &[
+    "人民政府",
+    "政府",
+    "市委",
+    "县委",
+    "区委",
+    "人大",
+    "政协",
+    "市政府",
+    "县政府",
+    "区政府",
+];
+
+/// Newspapers, sites and broadcasters named after their place (`安庆日报`, `衢州日报5月4日讯`).
+const MEDIA: &[&str] = &[
+    "日报",
+    "晚报",
+    "新闻网",
+    "新闻",
+    "发布",
+    "电视台",
+    "广播电视台",
+    "融媒体",
+    "网讯",
+    "网",
+];
+
+/// Words after a mention that make it a company's or an institution's name, not the place.
+const ORGANISATIONS: &[&str] = &[
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "医院",
+    "银行",
+    "中学",
+    "小学",
+    "协会",
+    "商会",
+    "研究所",
+    "有限",
+];
+
+/// Words before a mention that make it a partner, a destination or a source (`赴滨江`, `与杭州`).
+const PARTNERS: &[&str] = &[
+    "与", "赴", "到", "去", "来自", "前往", "联合", "携手", "对接", "同", "和", "及", "对口", "援",
+];
+
+/// Visitors (`金华市考核组来我市`) and ranks (`居湖州市第二`) name other places.
+const VISITORS: &[&str] = &[
+    "考核组",
+    "调研组",
+    "考察团",
+    "代表团",
+    "检查组",
+    "督查组",
+    "专家组",
+    "客商",
+    "第",
+    "前",
+];
+
+fn text(chars: &[char], a: usize, b: usize) -> String {
+    chars[a.min(chars.len())..b.min(chars.len())]
+        .iter()
+        .collect()
+}
+
+/// Level of a self-description: a bureau named without its place (`区科技局`, `XX县科技局`,
+/// `发布机构 区科技局`).
+pub(crate) fn level_hint(s: &str) -> Option<Level> {
+    let chars: Vec<char> = s.chars().collect();
+    for (k, l) in [
+        ('区', Level::District),
+        ('县', Level::County),
+        ('市', Level::City),
+    ] {
+        for b in BUREAUS {
+            let key = format!("{k}{b}");
+            for (bi, _) in s.match_indices(&key) {
+                let at = s[..bi].chars().count();
+                // Not an address line (`各县(市)区科技局、…`).
+                let bare = at == 0
+                    || (!is_cjk(chars[at - 1]) && chars[at - 1] != ')')
+                    || matches!(chars[at - 1], '某' | '本');
+                if s.starts_with('各') {
+                    continue;
+                }
+                if bare {
+                    return Some(l);
+                }
+            }
         }
+    }
+    None
+}
+
+/// Level implied by how the body refers to itself, by weighted majority: `我县`, `我区`, `我市`
+/// and the place's own organs (`县委`, `区政府`) weigh more than `全县`, `全区`, `全市`, and
+/// `全市排名第2` is a county ranked in its city, not a city speaking.
+pub(crate) fn self_reference_level(text: &str) -> Option<Level> {
+    let weigh = |strong: &[&str], weak: &str| -> usize {
+        let s: usize = strong.iter().map(|k| text.matches(k).count() * 3).sum();
+        let w = text
+            .match_indices(weak)
+            .filter(|(bi, _)| {
+                let after = &text[bi + weak.len()..];
+                !["排名", "第", "前", "同类", "平均", "率先", "唯一"]
+                    .iter()
+                    .any(|x| after.starts_with(x))
+            })
+            .count();
+        s + w
+    };
+    let city = weigh(&["我市", "市委", "市政府"], "全市");
+    let county = weigh(&["我县", "县委", "县政府"], "全县");
+    let district = weigh(&["我区", "区委", "区政府"], "全区");
+    let best = city.max(county).max(district);
+    if best == 0 {
+        None
+    } else if best == district {
+        Some(Level::District)
+    } else if best == county {
+        Some(Level::County)
+    } else {
+        Some(Level::City)
     }
 }
 
-pub(crate) const PROVINCE: &str = "浙江省";
+/// Does a unit fit the level the text gives itself? A county-level city (`东阳市`, `江阴市`) calls
+/// itself 我市 like a prefecture-level one.
+fn fits(unit: usize, level: Option<Level>) -> bool {
+    let u = gz::get(unit);
+    match level {
+        None => u.level != Level::Province,
+        Some(Level::City) => {
+            u.level == Level::City || (u.level == Level::County && u.name.ends_with('市'))
+        }
+        Some(Level::County) => u.level == Level::County && !u.name.ends_with('市'),
+        Some(l) => u.level == l,
+    }
+}
 
-/// The 11 prefecture-level cities of Zhejiang.
-pub(crate) const CITIES: &[&str] = &[
-    "杭州市",
-    "宁波市",
-    "温州市",
-    "嘉兴市",
-    "湖州市",
-    "绍兴市",
-    "金华市",
-    "衢州市",
-    "舟山市",
-    "台州市",
-    "丽水市",
-];
+/// `XX市科技局`, `xx区`, `××县`, `某县`: the place is masked on purpose.
+fn masked(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    c.windows(2).enumerate().any(|(i, w)| {
+        matches!(w[1], '市' | '县' | '区' | '省')
+            && (matches!(w[0], 'x' | 'X' | '×' | '*' | '某')
+                || (w[0] == ' ' && i > 0 && matches!(c[i - 1], 'x' | 'X')))
+    })
+}
 
-/// The 90 county-level units (2021 boundaries: 临平区/钱塘区 split off in 2021, 龙港市 from 2019),
-/// with their city. County-level cities (`诸暨市`) count as counties.
-pub(crate) const COUNTIES: &[(&str, &str)] = &[
-    // 杭州市 (13)
-    ("上城区", "杭州市"),
-    ("拱墅区", "杭州市"),
-    ("西湖区", "杭州市"),
-    ("滨江区", "杭州市"),
-    ("萧山区", "杭州市"),
-    ("余杭区", "杭州市"),
-    ("临平区", "杭州市"),
-    ("钱塘区", "杭州市"),
-    ("富阳区", "杭州市"),
-    ("临安区", "杭州市"),
-    ("桐庐县", "杭州市"),
-    ("淳安县", "杭州市"),
-    ("建德市", "杭州市"),
-    // 宁波市 (10)
-    ("海曙区", "宁波市"),
-    ("江北区", "宁波市"),
-    ("北仑区", "宁波市"),
-    ("镇海区", "宁波市"),
-    ("鄞州区", "宁波市"),
-    ("奉化区", "宁波市"),
-    ("象山县", "宁波市"),
-    ("宁海县", "宁波市"),
-    ("余姚市", "宁波市"),
-    ("慈溪市", "宁波市"),
-    // 温州市 (12)
-    ("鹿城区", "温州市"),
-    ("龙湾区", "温州市"),
-    ("瓯海区", "温州市"),
-    ("洞头区", "温州市"),
-    ("永嘉县", "温州市"),
-    ("平阳县", "温州市"),
-    ("苍南县", "温州市"),
-    ("文成县", "温州市"),
-    ("泰顺县", "温州市"),
-    ("瑞安市", "温州市"),
-    ("乐清市", "温州市"),
-    ("龙港市", "温州市"),
-    // 嘉兴市 (7)
-    ("南湖区", "嘉兴市"),
-    ("秀洲区", "嘉兴市"),
-    ("嘉善县", "嘉兴市"),
-    ("海盐县", "嘉兴市"),
-    ("海宁市", "嘉兴市"),
-    ("平湖市", "嘉兴市"),
-    ("桐乡市", "嘉兴市"),
-    // 湖州市 (5)
-    ("吴兴区", "湖州市"),
-    ("南浔区", "湖州市"),
-    ("德清县", "湖州市"),
-    ("长兴县", "湖州市"),
-    ("安吉县", "湖州市"),
-    // 绍兴市 (6)
-    ("越城区", "绍兴市"),
-    ("柯桥区", "绍兴市"),
-    ("上虞区", "绍兴市"),
-    ("新昌县", "绍兴市"),
-    ("诸暨市", "绍兴市"),
-    ("嵊州市", "绍兴市"),
-    // 金华市 (9)
-    ("婺城区", "金华市"),
-    ("金东区", "金华市"),
-    ("武义县", "金华市"),
-    ("浦江县", "金华市"),
-    ("磐安县", "金华市"),
-    ("兰溪市", "金华市"),
-    ("义乌市", "金华市"),
-    ("东阳市", "金华市"),
-    ("永康市", "金华市"),
-    // 衢州市 (6)
-    ("柯城区", "衢州市"),
-    ("衢江区", "衢州市"),
-    ("常山县", "衢州市"),
-    ("开化县", "衢州市"),
-    ("龙游县", "衢州市"),
-    ("江山市", "衢州市"),
-    // 舟山市 (4)
-    ("定海区", "舟山市"),
-    ("普陀区", "舟山市"),
-    ("岱山县", "舟山市"),
-    ("嵊泗县", "舟山市"),
-    // 台州市 (9)
-    ("椒江区", "台州市"),
-    ("黄岩区", "台州市"),
-    ("路桥区", "台州市"),
-    ("三门县", "台州市"),
-    ("天台县", "台州市"),
-    ("仙居县", "台州市"),
-    ("温岭市", "台州市"),
-    ("临海市", "台州市"),
-    ("玉环市", "台州市"),
-    // 丽水市 (9)
-    ("莲都区", "丽水市"),
-    ("青田县", "丽水市"),
-    ("缙云县", "丽水市"),
-    ("遂昌县", "丽水市"),
-    ("松阳县", "丽水市"),
-    ("云和县", "丽水市"),
-    ("庆元县", "丽水市"),
-    ("景宁畲族自治县", "丽水市"),
-    ("龙泉市", "丽水市"),
-];
+/// Picks the unit a hit names: one whose ancestor was named just before it (`宁波市鄞州区`), else
+/// one with an ancestor or descendant named anywhere, else the gazetteer's first (current units,
+/// higher levels first).
+fn resolve(hit: &Hit, prev: Option<&Hit>, all: &[usize]) -> usize {
+    if hit.units.len() == 1 {
+        return hit.units[0];
+    }
+    let related = |u: usize, others: &[usize]| {
+        others.iter().any(|&o| {
+            o != u && (gz::ancestors(u).any(|a| a == o) || gz::ancestors(o).any(|a| a == u))
+        })
+    };
+    if let Some(p) = prev.filter(|p| p.end == hit.start) {
+        if let Some(&u) = hit.units.iter().find(|&&u| related(u, &p.units)) {
+            return u;
+        }
+    }
+    hit.units
+        .iter()
+        .copied()
+        .find(|&u| related(u, all))
+        .unwrap_or(hit.units[0])
+}
 
-/// One-character abbreviations used in slogans and names (`甬创鄞造`, `来鄞`, `回衢`).
-/// Only characters rare enough in ordinary prose are listed.
+/// The units mentioned in a string, resolved, with their hits.
+fn mentions(chars: &[char]) -> Vec<(Hit, usize)> {
+    let hits = gz::scan(chars);
+    let all: Vec<usize> = hits.iter().flat_map(|h| h.units.iter().copied()).collect();
+    let mut out: Vec<(Hit, usize)> = Vec::with_capacity(hits.len());
+    for (k, h) in hits.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| &hits[p]);
+        out.push((h.clone(), resolve(h, prev, &all)));
+    }
+    out
+}
+
+/// Votes from a line that states the place (title, bureau, signature, publisher field).
+fn stated_votes(line: &str, weight: u32, what: &str, votes: &mut Vec<Vote>) {
+    let chars: Vec<char> = line.chars().collect();
+    for (h, u) in mentions(&chars) {
+        let after = text(&chars, h.end, h.end + 4);
+        if VISITORS.iter().any(|v| after.starts_with(v)) {
+            continue;
+        }
+        votes.push(Vote {
+            unit: u,
+            weight,
+            stated: true,
+            clue: format!("{what}“{}”", line.trim()),
+        });
+    }
+}
+
+/// The weight of a mention in the body, by the role its neighbours give it.
+fn body_weight(chars: &[char], h: &Hit) -> u32 {
+    let before = |n: usize| text(chars, h.start.saturating_sub(n), h.start);
+    let after = text(chars, h.end, h.end + 16);
+    let prev = h.start.checked_sub(1).map(|k| chars[k]);
+    // What the place does or publishes: its bureau, newspaper, yearbook, party committee.
+    if BUREAUS.iter().any(|b| after.starts_with(b)) {
+        return 6;
+    }
+    if after.starts_with("年鉴") {
+        return 8;
+    }
+    if MEDIA.iter().any(|m| after.starts_with(m))
+        && (prev == Some('国') || !after.starts_with('网'))
+    {
+        return 6;
+    }
+    if ORGANS.iter().any(|o| after.starts_with(o)) {
+        return 3;
+    }
+    // Lists of places, table cells, partners, visitors and scopes count for nothing.
+    if prev == Some('、')
+        || after.starts_with('、')
+        || before(2).contains('|')
+        || after.trim_start().starts_with('|')
+    {
+        return 0;
+    }
+    if PARTNERS.iter().any(|p| before(4).ends_with(p)) || after.starts_with("等地") {
+        return 0;
+    }
+    if VISITORS.iter().any(|v| after.starts_with(v)) {
+        return 0;
+    }
+    // A firm or school named after the place (`新昌中学`) says little, but something.
+    let name_run: String = after
+        .chars()
+        .take_while(|&c| is_cjk(c) || c.is_ascii_alphanumeric() || c == '(' || c == ')')
+        .collect();
+    if ORGANISATIONS.iter().any(|o| name_run.contains(o)) {
+        return 1;
+    }
+    // `杭州高新区(滨江)`: the zone's district, named in brackets.
+    if prev == Some('(') && after.starts_with(')') {
+        return 3;
+    }
+    // The subject of a sentence or clause (`2014年,洛江区科技工作坚持…`, `武进把创新…`).
+    let mut k = h.start;
+    while k > 0 && (chars[k - 1].is_ascii_digit() || matches!(chars[k - 1], '年' | ' ')) {
+        k -= 1;
+    }
+    while k > 0 && matches!(chars[k - 1], ',' | ':') {
+        k -= 1;
+        while k > 0 && (chars[k - 1].is_ascii_digit() || matches!(chars[k - 1], '年' | ' ')) {
+            k -= 1;
+        }
+    }
+    let at_start = k == 0 || matches!(chars[k - 1], '。' | '\n' | ';' | '!' | '?' | '】');
+    if at_start && !after.starts_with(['和', '及', '与']) {
+        return 4;
+    }
+    // `为宁波争创…`, `《开化县…方案》`, `有泰兴特色`: the place as the one concerned.
+    if prev == Some('《') || before(1) == "为" || after.starts_with("特色") {
+        return 2;
+    }
+    if h.short {
+        0
+    } else {
+        1
+    }
+}
+
+/// Withheld places: one-character abbreviations in slogans and arrivals (`甬创鄞造`, `来鄞`).
+/// Only characters rare in ordinary prose are listed (Zhejiang, where such reports were seen).
 const ABBREVIATIONS: &[(char, &str)] = &[
     ('杭', "杭州市"),
     ('甬', "宁波市"),
@@ -172,245 +353,6 @@ const ABBREVIATIONS: &[(char, &str)] = &[
     ('暨', "诸暨市"),
     ('嵊', "嵊州市"),
 ];
-
-/// Every place, counties first so that the most specific match wins.
-pub(crate) fn all_places() -> impl Iterator<Item = Place> {
-    let counties = COUNTIES.iter().map(|&(name, parent)| Place {
-        name,
-        level: level_of(name),
-        parent,
-    });
-    let cities = CITIES.iter().map(|&name| Place {
-        name,
-        level: Level::City,
-        parent: PROVINCE,
-    });
-    counties.chain(cities)
-}
-
-/// Level of a gazetteer name: cities are `City`, `…区` districts, everything else under a city
-/// (counties and county-level cities) `County`.
-fn level_of(county_name: &str) -> Level {
-    if county_name.ends_with('区') {
-        Level::District
-    } else {
-        Level::County
-    }
-}
-
-/// Looks a full or short name up (`新昌县`, `新昌`, `衢州`).
-pub(crate) fn lookup(name: &str) -> Option<Place> {
-    all_places().find(|p| p.name == name || p.short() == name)
-}
-
-/// A place named in a piece of text, with its char position.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Mention {
-    pub place: Place,
-    pub pos: usize,
-    /// True when found by the short form (`新昌`) rather than the full name.
-    pub short: bool,
-}
-
-/// All gazetteer mentions in `s`, full names and (if `shorts`) short forms; a full-name match
-/// shadows the short forms inside it.
-pub(crate) fn mentions(s: &str, shorts: bool) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
-    for p in all_places() {
-        for (bi, _) in s.match_indices(p.name) {
-            out.push(Mention {
-                place: p,
-                pos: s[..bi].chars().count(),
-                short: false,
-            });
-        }
-    }
-    if shorts {
-        for p in all_places() {
-            for (bi, _) in s.match_indices(p.short()) {
-                let pos = s[..bi].chars().count();
-                let covered = out.iter().any(|m| {
-                    !m.short && m.pos <= pos && pos < m.pos + m.place.name.chars().count()
-                });
-                if !covered {
-                    out.push(Mention {
-                        place: p,
-                        pos,
-                        short: true,
-                    });
-                }
-            }
-        }
-    }
-    out.sort_by_key(|m| m.pos);
-    out
-}
-
-/// Level implied by a bureau name without a place (`区科技局`, `县科技局`, `市科技局`) or a
-/// self-reference (`全市`, `我县`).
-pub(crate) fn level_hint(s: &str) -> Option<Level> {
-    for (k, l) in [
-        ("区科技局", Level::District),
-        ("区科学技术局", Level::District),
-        ("县科技局", Level::County),
-        ("县科学技术局", Level::County),
-        ("市科技局", Level::City),
-        ("市科学技术局", Level::City),
-    ] {
-        if s.starts_with(k) || s.contains(&format!("{}{}", '\n', k)) {
-            return Some(l);
-        }
-    }
-    None
-}
-
-/// Level implied by how the body refers to itself (`我县`, `全区`), by majority.
-pub(crate) fn self_reference_level(text: &str) -> Option<Level> {
-    let count = |ks: &[&str]| ks.iter().map(|k| text.matches(k).count()).sum::<usize>();
-    let city = count(&["我市", "全市"]);
-    let county = count(&["我县", "全县"]);
-    let district = count(&["我区", "全区"]);
-    let best = city.max(county).max(district);
-    if best == 0 {
-        None
-    } else if best == district {
-        Some(Level::District)
-    } else if best == county {
-        Some(Level::County)
-    } else {
-        Some(Level::City)
-    }
-}
-
-/// A place named as the report's own: in the title, the issuing bureau or the signature.
-pub(crate) fn named_place(line: &str) -> Option<Place> {
-    let ms = mentions(line, true);
-    // Most specific first (a county named beside its city: `绍兴市柯桥区科技局`).
-    let full_county = ms
-        .iter()
-        .find(|m| !m.short && m.place.level != Level::City)
-        .or_else(|| ms.iter().find(|m| !m.short))
-        .or_else(|| ms.iter().find(|m| m.place.level != Level::City))
-        .or_else(|| ms.first());
-    full_county.map(|m| m.place)
-}
-
-/// A place outside the gazetteer named before a bureau (`苏州市科技局`): name and level.
-pub(crate) fn foreign_bureau(line: &str) -> Option<Region> {
-    let chars: Vec<char> = line.chars().collect();
-    let s: String = chars.iter().collect();
-    for key in ["科学技术局", "科技局", "科技厅", "科学技术厅"] {
-        let Some(bi) = s.find(key) else { continue };
-        let end = s[..bi].chars().count();
-        // Walk back over CJK characters to the start of the name (at most 6).
-        let mut start = end;
-        while start > 0 && end - start < 6 && is_cjk(chars[start - 1]) {
-            start -= 1;
-        }
-        let name: String = chars[start..end].iter().collect();
-        // The name ends with its level; cut off any leading words like `关于`.
-        let level = match name.chars().last() {
-            Some('省') => Level::Province,
-            Some('市') => Level::City,
-            Some('县') => Level::County,
-            Some('区') => Level::District,
-            _ => continue,
-        };
-        if name.chars().count() >= 3 && !name.starts_with(['市', '县', '区']) {
-            return Some(Region {
-                name,
-                level,
-                parent: None,
-                inferred: false,
-                evidence: None,
-            });
-        }
-    }
-    None
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-/// Result of inferring a withheld place.
-#[derive(Debug, Clone)]
-pub(crate) struct Inference {
-    pub place: Place,
-    /// The clues as found in the text, e.g. `甬创鄞造、来鄞`.
-    pub evidence: Vec<String>,
-}
-
-/// Infers a withheld place from abbreviation clues and unredacted mentions, restricted to the
-/// level the bureau's own name implies. A mention next to a redaction (`xx温州国家自主创新示范区`)
-/// is a partner or a masked compound name, not the report's place, and is ignored.
-pub(crate) fn infer(text: &str, level: Option<Level>) -> Option<Inference> {
-    let chars: Vec<char> = text.chars().collect();
-    // (place name, score, evidence)
-    let mut scores: Vec<(&'static str, u32, Vec<String>)> = Vec::new();
-    let mut add = |name: &'static str, w: u32, ev: String| {
-        if let Some(e) = scores.iter_mut().find(|e| e.0 == name) {
-            e.1 += w;
-            if !e.2.contains(&ev) {
-                e.2.push(ev);
-            }
-        } else {
-            scores.push((name, w, vec![ev]));
-        }
-    };
-    for (i, &c) in chars.iter().enumerate() {
-        let Some(&(_, name)) = ABBREVIATIONS.iter().find(|(a, _)| *a == c) else {
-            continue;
-        };
-        let prev = if i > 0 { chars[i - 1] } else { ' ' };
-        let next = chars.get(i + 1).copied().unwrap_or(' ');
-        let slogan = matches!(next, '创' | '造' | '企' | '商' | '籍');
-        let arrival = matches!(prev, '来' | '回' | '在' | '驻' | '赴' | '留');
-        if !(slogan || arrival) {
-            continue;
-        }
-        add(name, 2, clue_text(&chars, i));
-    }
-    for m in mentions(text, false) {
-        let before = if m.pos > 0 { chars[m.pos - 1] } else { ' ' };
-        let after = chars
-            .get(m.pos + m.place.name.chars().count())
-            .copied()
-            .unwrap_or(' ');
-        if matches!(before, 'x' | 'X' | '*') || matches!(after, 'x' | 'X' | '*') {
-            continue;
-        }
-        add(m.place.name, 1, m.place.name.to_string());
-    }
-    let mut best: Option<(Place, u32, Vec<String>)> = None;
-    for (name, score, ev) in &scores {
-        let Some(p) = lookup(name) else { continue };
-        if level.is_some_and(|l| l != p.level) {
-            continue;
-        }
-        // Clues for the parent city support a district or county of that city.
-        let parent_bonus: u32 = scores
-            .iter()
-            .filter(|(n, _, _)| *n == p.parent)
-            .map(|(_, s, _)| *s)
-            .sum();
-        let total = score * 2 + parent_bonus;
-        let mut evidence = ev.clone();
-        for (n, _, e) in &scores {
-            if *n == p.parent {
-                for x in e {
-                    if !evidence.contains(x) {
-                        evidence.push(x.clone());
-                    }
-                }
-            }
-        }
-        if best.as_ref().is_none_or(|b| total > b.1) {
-            best = Some((p, total, evidence));
-        }
-    }
-    best.map(|(place, _, evidence)| Inference { place, evidence })
-}
 
 /// The clue around an abbreviation: the quoted name it stands in (`甬创鄞造`) or two characters.
 fn clue_text(chars: &[char], i: usize) -> String {
@@ -437,84 +379,422 @@ fn clue_text(chars: &[char], i: usize) -> String {
     }
 }
 
+/// Votes of abbreviation clues, and of unmasked mentions supporting them (a mention next to a
+/// redaction, `xx温州国家自主创新示范区`, is a masked compound name, not a clue).
+fn clue_votes(chars: &[char], votes: &mut Vec<Vote>) {
+    for (i, &c) in chars.iter().enumerate() {
+        let Some(&(_, name)) = ABBREVIATIONS.iter().find(|(a, _)| *a == c) else {
+            continue;
+        };
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let slogan = matches!(next, '创' | '造' | '企' | '商' | '籍');
+        let arrival = matches!(prev, '来' | '回' | '在' | '驻' | '赴' | '留');
+        if !(slogan || arrival) {
+            continue;
+        }
+        if let Some(&u) = gz::lookup(name).first() {
+            votes.push(Vote {
+                unit: u,
+                weight: 4,
+                stated: false,
+                clue: clue_text(chars, i),
+            });
+        }
+    }
+    if votes.is_empty() {
+        return;
+    }
+    for (h, u) in mentions(chars) {
+        let near = |k: usize| chars.get(k).is_some_and(|c| matches!(c, 'x' | 'X' | '*'));
+        if h.short || (h.start > 0 && near(h.start - 1)) || near(h.end) {
+            continue;
+        }
+        votes.push(Vote {
+            unit: u,
+            weight: 1,
+            stated: false,
+            clue: gz::get(u).name.to_string(),
+        });
+    }
+}
+
+/// Score of a unit: its own votes, plus half of its descendants' (a district named also
+/// supports its city), so that a city and its district compare fairly.
+fn score(unit: usize, votes: &[Vote]) -> u32 {
+    votes
+        .iter()
+        .map(|v| {
+            if v.unit == unit {
+                v.weight * 2
+            } else if gz::ancestors(v.unit).any(|a| a == unit) {
+                v.weight
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// The best-supported unit that fits the level, preferring a well-supported descendant.
+fn choose(votes: &[Vote], level: Option<Level>) -> Option<usize> {
+    let mut units: Vec<usize> = votes.iter().map(|v| v.unit).collect();
+    units.sort_unstable();
+    units.dedup();
+    // What the report states of itself (title, signature, publisher) needs no level check: `全市`
+    // and `市委` also name the city above a county.
+    let stated = |u: usize| votes.iter().any(|v| v.unit == u && v.stated);
+    // Provinces are where a place lies (`浙江新昌`), not a bureau's own place here.
+    let fitting: Vec<(usize, u32)> = units
+        .iter()
+        .copied()
+        .filter(|&u| gz::get(u).level != Level::Province)
+        .filter(|&u| fits(u, level) || stated(u))
+        .map(|u| (u, score(u, votes)))
+        .filter(|&(_, s)| s >= 4)
+        .collect();
+    let &(mut best, _) = fitting
+        .iter()
+        .max_by_key(|&&(u, s)| (s, gz::get(u).level))?;
+    // A district named in the title with its city (`宁波市鄞州区`) is the report's own.
+    let own = |u: usize| -> u32 { votes.iter().filter(|v| v.unit == u).map(|v| v.weight).sum() };
+    for &(u, _) in &fitting {
+        if gz::ancestors(u).any(|a| a == best) && own(u) >= own(best) {
+            best = u;
+        }
+    }
+    Some(best)
+}
+
+/// A district, county or county-level city of one city named again and again in lists
+/// (`诸暨市、越城区增速居前两位`) tells which city a report that never names itself is about.
+fn parent_of_children(chars: &[char]) -> Option<(usize, Vec<&'static str>)> {
+    let mut children: Vec<usize> = Vec::new();
+    for (h, u) in mentions(chars) {
+        let unit = gz::get(u);
+        if !h.short
+            && matches!(unit.level, Level::County | Level::District)
+            && !children.contains(&u)
+        {
+            children.push(u);
+        }
+    }
+    let parents: Vec<usize> = children.iter().filter_map(|&c| gz::get(c).parent).collect();
+    let &first = parents.first()?;
+    let same = parents.iter().all(|&p| p == first);
+    (same && children.len() >= 3 && gz::get(first).level == Level::City)
+        .then(|| (first, children.iter().map(|&c| gz::get(c).name).collect()))
+}
+
+fn region(unit: usize, inferred: bool, evidence: Option<String>) -> Region {
+    let u = gz::get(unit);
+    Region {
+        name: u.name.to_string(),
+        level: u.level,
+        parent: u.parent.map(|p| gz::get(p).name.to_string()),
+        inferred,
+        evidence,
+    }
+}
+
+fn level_zh(l: Level) -> &'static str {
+    match l {
+        Level::District => "区",
+        Level::County => "县(市)",
+        Level::Province => "省",
+        _ => "市",
+    }
+}
+
+fn level_en(l: Level) -> &'static str {
+    match l {
+        Level::District => "district",
+        Level::County => "county",
+        Level::Province => "province",
+        _ => "city",
+    }
+}
+
+/// Decides the report's own place.
+pub(crate) fn decide(input: &Input) -> PlaceResult {
+    let mut warnings = Vec::new();
+    let body: String = input.body.iter().collect();
+    let chrome: Vec<String> = input
+        .chrome
+        .iter()
+        .map(|c| super::t2s::simplify_str(c))
+        .collect();
+    let level = level_hint(input.title)
+        .or_else(|| input.head.iter().find_map(|t| level_hint(t)))
+        .or_else(|| chrome.iter().find_map(|c| level_hint(c)))
+        .or_else(|| {
+            // `今年以来,区科技局把…`: the bureau names itself in its opening.
+            let opening: String = input.body.iter().take(1500).collect();
+            opening
+                .split(['\n', '。', ',', ';', ':'])
+                .find_map(level_hint)
+        })
+        .or_else(|| self_reference_level(&body));
+    let is_masked = masked(input.title) || input.head.iter().any(|h| masked(h)) || masked(&body);
+
+    let mut votes: Vec<Vote> = Vec::new();
+    stated_votes(input.title, 10, "标题", &mut votes);
+    for h in &input.head {
+        if BUREAUS.iter().any(|b| h.contains(b)) || h.contains("委员会") || h.contains("政府")
+        {
+            stated_votes(h, 10, "署名", &mut votes);
+        }
+    }
+    for c in &chrome {
+        let field = ["发布机构", "发布单位", "发文机关", "信息来源", "来源"]
+            .iter()
+            .find_map(|k| c.find(k).map(|b| &c[b + k.len()..]));
+        if let Some(f) = field {
+            let f = f.trim_start_matches([':', ' ', '|']);
+            let organ = BUREAUS.iter().chain(ORGANS).any(|b| f.contains(b));
+            stated_votes(f, if organ { 8 } else { 4 }, "发布信息", &mut votes);
+        } else if c.contains("年鉴") {
+            stated_votes(c, 8, "年鉴", &mut votes);
+        } else {
+            // A newspaper's name in the page header (`| 洛阳日报 | 洛阳晚报 |`).
+            let chars: Vec<char> = c.chars().collect();
+            for (h, u) in mentions(&chars) {
+                let after = text(&chars, h.end, h.end + 3);
+                if ["日报", "晚报", "新闻网"]
+                    .iter()
+                    .any(|m| after.starts_with(m))
+                {
+                    votes.push(Vote {
+                        unit: u,
+                        weight: 4,
+                        stated: false,
+                        clue: c.trim().to_string(),
+                    });
+                }
+            }
+        }
+    }
+    if !is_masked {
+        for (h, u) in mentions(input.body) {
+            let w = body_weight(input.body, &h);
+            if w > 0 {
+                let from = h.start.saturating_sub(4);
+                votes.push(Vote {
+                    unit: u,
+                    weight: w,
+                    stated: false,
+                    clue: text(input.body, from, h.end + 4).replace('\n', " "),
+                });
+            }
+        }
+    } else {
+        clue_votes(input.body, &mut votes);
+    }
+
+    if let Some(u) = choose(&votes, level) {
+        let stated = votes.iter().any(|v| v.unit == u && v.stated);
+        if stated {
+            return PlaceResult {
+                region: region(u, false, None),
+                warnings,
+            };
+        }
+        let mut clues: Vec<String> = Vec::new();
+        for v in votes.iter().filter(|v| {
+            v.unit == u
+                || gz::ancestors(u).any(|a| a == v.unit)
+                || gz::ancestors(v.unit).any(|a| a == u)
+        }) {
+            if !clues.contains(&v.clue) && clues.len() < 4 {
+                clues.push(v.clue.clone());
+            }
+        }
+        let ev = clues.join("、");
+        let unit = gz::get(u);
+        let parent = unit.parent.map(|p| gz::get(p).name).unwrap_or("");
+        warnings.push(warning(
+            WarningCode::PlaceInferred,
+            format!(
+                "报告未写明地名{};由线索“{ev}”推断为{}({parent}),该局为{}级科技局。",
+                if is_masked { "(隐去为xx)" } else { "" },
+                unit.name,
+                level_zh(unit.level)
+            ),
+            format!(
+                "The report does not name its place{}; inferred {} ({parent}) from the clues {ev}, the bureau being a {}-level one.",
+                if is_masked { " (masked as xx)" } else { "" },
+                unit.name,
+                level_en(unit.level)
+            ),
+        ));
+        return PlaceResult {
+            region: region(u, true, Some(ev)),
+            warnings,
+        };
+    }
+    if !is_masked && level != Some(Level::County) && level != Some(Level::District) {
+        if let Some((city, kids)) = parent_of_children(input.body) {
+            let ev = kids.iter().take(4).copied().collect::<Vec<_>>().join("、");
+            let name = gz::get(city).name;
+            warnings.push(warning(
+                WarningCode::PlaceInferred,
+                format!("报告未写明地名;正文逐一提到{name}下辖的{ev},推断为{name}。"),
+                format!(
+                    "The report does not name its place; it names {name}'s own districts and counties ({ev}), so it is taken as {name}."
+                ),
+            ));
+            return PlaceResult {
+                region: region(city, true, Some(ev)),
+                warnings,
+            };
+        }
+    }
+    // Nothing names it: say so, with what is known (its level, and the one city a county's or
+    // district's text names, `温州市委…批示`).
+    let mut region = Region {
+        name: "未知".into(),
+        level: level.unwrap_or(Level::Unknown),
+        parent: None,
+        inferred: false,
+        evidence: None,
+    };
+    if matches!(level, Some(Level::County | Level::District)) && !is_masked {
+        let cities: Vec<usize> = votes
+            .iter()
+            .filter(|v| gz::get(v.unit).level == Level::City)
+            .map(|v| v.unit)
+            .collect();
+        if cities
+            .first()
+            .is_some_and(|&c| cities.iter().all(|&x| x == c))
+        {
+            region.parent = Some(gz::get(cities[0]).name.to_string());
+        }
+    }
+    warnings.push(warning(
+        WarningCode::PlaceUnknown,
+        if is_masked {
+            "报告隐去了地名(xx),未能确定报告所属地区。"
+        } else {
+            "报告没有写明所属地区,未能确定。"
+        },
+        if is_masked {
+            "The report masks its place (xx); it could not be told."
+        } else {
+            "The report does not say which place it is about."
+        },
+    ));
+    PlaceResult { region, warnings }
+}
+
+/// Looks a place up by its full name or short form (a sidecar's `place = …`).
+pub(crate) fn region_for_name(name: &str) -> Option<Region> {
+    gz::lookup(name).first().map(|&u| region(u, false, None))
+}
+
+/// Is this a prefecture-level city's full name (`绍兴市`)? Ranks scoped by one read as city-wide.
+pub(crate) fn is_city(name: &str) -> bool {
+    gz::lookup(name)
+        .first()
+        .is_some_and(|&u| gz::get(u).name == name && gz::get(u).level == Level::City)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn gazetteer_has_all_90_units() {
-        assert_eq!(CITIES.len(), 11);
-        assert_eq!(COUNTIES.len(), 90);
-        for (name, parent) in COUNTIES {
-            assert!(CITIES.contains(parent), "{name} → {parent}");
-        }
-        let count = |c: &str| COUNTIES.iter().filter(|(_, p)| *p == c).count();
-        assert_eq!(count("杭州市"), 13);
-        assert_eq!(count("宁波市"), 10);
-        assert_eq!(count("温州市"), 12);
-        assert_eq!(count("嘉兴市"), 7);
-        assert_eq!(count("湖州市"), 5);
-        assert_eq!(count("绍兴市"), 6);
-        assert_eq!(count("金华市"), 9);
-        assert_eq!(count("衢州市"), 6);
-        assert_eq!(count("舟山市"), 4);
-        assert_eq!(count("台州市"), 9);
-        assert_eq!(count("丽水市"), 9);
-        // names are unique, and so are short forms
-        let shorts: Vec<&str> = all_places().map(|p| p.short()).collect();
-        for (i, s) in shorts.iter().enumerate() {
-            assert!(!shorts[i + 1..].contains(s), "duplicate short form {s}");
-        }
+    fn decide_text(title: &str, text: &str) -> PlaceResult {
+        let body: Vec<char> = text.chars().collect();
+        decide(&Input {
+            title,
+            head: Vec::new(),
+            chrome: &[],
+            body: &body,
+        })
     }
 
     #[test]
-    fn levels_and_parents() {
-        let p = lookup("诸暨市").unwrap();
-        assert_eq!((p.level, p.parent), (Level::County, "绍兴市"));
-        let p = lookup("柯桥").unwrap();
-        assert_eq!((p.name, p.level), ("柯桥区", Level::District));
-        let p = lookup("衢州").unwrap();
-        assert_eq!((p.level, p.parent), (Level::City, "浙江省"));
-        assert_eq!(lookup("景宁").unwrap().name, "景宁畲族自治县");
-        assert!(lookup("苏州").is_none());
+    fn the_district_named_with_its_city_in_the_title() {
+        let r = decide_text("宁波市鄞州区科技局2024年度工作总结", "全区科技工作。").region;
+        assert_eq!((r.name.as_str(), r.level), ("鄞州区", Level::District));
+        assert_eq!(r.parent.as_deref(), Some("宁波市"));
+        assert!(!r.inferred);
     }
 
     #[test]
-    fn named_place_prefers_most_specific() {
+    fn places_outside_zhejiang() {
+        let r = decide_text("汉寿县:科技工信局专题学习", "全县工作。").region;
         assert_eq!(
-            named_place("绍兴市柯桥区科技局2023年工作总结")
-                .unwrap()
-                .name,
-            "柯桥区"
+            (r.name.as_str(), r.parent.as_deref()),
+            ("汉寿县", Some("常德市"))
         );
+        let r = decide_text(
+            "",
+            "【科技工作概况】2023年,中山市有高新技术企业2863家。全市…",
+        )
+        .region;
         assert_eq!(
-            named_place("2021年浙江新昌科技创新工作亮点").unwrap().name,
-            "新昌县"
+            (r.name.as_str(), r.parent.as_deref()),
+            ("中山市", Some("广东省"))
         );
+        assert!(r.inferred);
+        let r = decide_text("", "中国奉节网讯 全县科技工作会召开。").region;
         assert_eq!(
-            named_place("衢州市科技创新2021年工作总结").unwrap().name,
-            "衢州市"
+            (r.name.as_str(), r.parent.as_deref()),
+            ("奉节县", Some("重庆市"))
         );
-        assert!(named_place("区科技局2021年平台建设工作总结").is_none());
     }
 
     #[test]
-    fn foreign_places_keep_their_level() {
-        let r = foreign_bureau("苏州市科技局2023年工作总结").unwrap();
-        assert_eq!((r.name.as_str(), r.level), ("苏州市", Level::City));
-        assert!(foreign_bureau("区科技局2021年工作总结").is_none());
+    fn passing_mentions_partners_and_companies_never_win() {
+        let p = decide_text(
+            "XX县科技局2024年工作总结",
+            "2024年,我县组织企业赴滨江、余杭、新昌等地考察学习,与杭州电子科技大学共建研究院1家。",
+        );
+        assert_eq!(p.region.name, "未知");
+        assert_eq!(p.region.level, Level::County);
+        assert_eq!(p.warnings[0].code, WarningCode::PlaceUnknown);
+        let p = decide_text(
+            "",
+            "2018年我局推荐衡阳恒裕轻质保温材料有限责任公司等企业申报,我县新增高企3家。",
+        );
+        assert_eq!(p.region.name, "未知");
     }
 
     #[test]
-    fn inference_uses_abbreviations_and_ignores_redacted_mentions() {
-        let text = "第三届“甬创鄞造”创客大赛,打通国外创客来鄞开展交流的通道。结合xx温州国家自主创新示范区建设。";
-        let inf = infer(text, Some(Level::District)).unwrap();
-        assert_eq!(inf.place.name, "鄞州区");
-        assert_eq!(inf.place.parent, "宁波市");
-        assert!(inf.evidence.contains(&"甬创鄞造".to_string()));
-        assert!(inf.evidence.contains(&"来鄞".to_string()));
-        // A city-level restriction must not pick a district, and the redacted 温州 is no clue.
-        assert!(infer("结合xx温州国家自主创新示范区建设", Some(Level::City)).is_none());
+    fn a_visiting_city_is_not_the_host() {
+        let p = decide_text(
+            "科技工作取得“四个明显成效”,金华市考核组来我市作专项考核",
+            "来源:东阳市人民政府。开展2020年度东阳市党政领导科技进步目标责任制考核。东阳要再接再厉。",
+        );
+        assert_eq!(p.region.name, "东阳市");
+    }
+
+    #[test]
+    fn a_city_from_its_districts() {
+        let p = decide_text(
+            "",
+            "全市规上工业企业研发费用快速增长。其中诸暨市、越城区增速居前两位,新昌县、嵊州市增速居后两位。",
+        );
+        assert_eq!(p.region.name, "绍兴市");
+        assert!(p.region.inferred);
+    }
+
+    #[test]
+    fn withheld_district_is_inferred_with_evidence() {
+        let text = "区科技局2021年平台建设工作总结\n xx区“甬创鄞造”创客大赛,国外创客来鄞交流。结合xx温州国家自主创新示范区建设。";
+        let body: Vec<char> = text.chars().collect();
+        let p = decide(&Input {
+            title: "区科技局2021年平台建设工作总结",
+            head: Vec::new(),
+            chrome: &[],
+            body: &body,
+        });
+        assert_eq!(p.region.name, "鄞州区");
+        assert_eq!(p.region.parent.as_deref(), Some("宁波市"));
+        assert!(p.region.inferred);
+        assert!(p.region.evidence.as_deref().unwrap().contains("甬创鄞造"));
+        assert_eq!(p.warnings[0].code, WarningCode::PlaceInferred);
     }
 
     #[test]
@@ -524,5 +804,8 @@ mod tests {
             Some(Level::District)
         );
         assert_eq!(self_reference_level("我县坚持……全县"), Some(Level::County));
+        assert!(masked("XX 市科技局"));
+        assert!(masked("xx区"));
+        assert!(!masked("温州市"));
     }
 }

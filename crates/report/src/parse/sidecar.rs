@@ -92,8 +92,8 @@ pub fn parse_sidecar(s: &str) -> Result<Overrides, String> {
 /// The region for an overridden place name: the gazetteer's entry, or the name as given with
 /// the level its suffix implies.
 pub(crate) fn region_for(name: &str) -> Region {
-    if let Some(p) = places::lookup(name) {
-        return p.region(false, None);
+    if let Some(r) = places::region_for_name(name) {
+        return r;
     }
     let level = match name.chars().last() {
         Some('省') => Level::Province,

@@ -51,6 +51,8 @@ pub(crate) enum Half {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Structure {
     pub paras: Vec<Para>,
+    /// The title paragraph, if the text has one (news and plans may open straight with text).
+    pub title: Option<usize>,
     pub headings: Vec<Heading>,
     /// Char offset where the plan half starts (`二、2022年工作重点`, `2022年,市科技局将…`).
     pub plan_start: Option<usize>,
@@ -60,6 +62,8 @@ pub(crate) struct Structure {
     pub heading_years: (Option<i32>, Option<i32>),
     /// A half heading's year is masked (`一、xxxx年主要工作和成效`).
     pub heading_year_redacted: bool,
+    /// The year the body's opening review names (`2023年,我局围绕…`, `【概况】2007年,…`).
+    pub lead_year: Option<i32>,
     /// Years stated by a title-like line inside the body (`…2022年…总结及2023年工作思路…`).
     pub body_title_years: (Option<i32>, Option<i32>),
     pub units: Vec<Unit>,
@@ -92,6 +96,8 @@ const CN_ORD: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八'
 
 pub(crate) const SUMMARY_WORDS: &[&str] = &[
     "总结",
+    "小结",
+    "述职",
     "亮点",
     "成效",
     "回顾",
@@ -190,8 +196,11 @@ fn heading_words(chars: &[char]) -> String {
     chars[..end].iter().collect::<String>().trim().to_string()
 }
 
-/// Years in a title-like string, classified by the words that follow each year:
+/// Years in a title-like string, classified by the words around each year:
 /// `2021年工作总结及2022年工作思路` → (Some(2021), Some(2022)). Also reports masked years.
+/// A review of part of a year with the rest's plan (`2025年上半年工作总结及下半年工作计划`,
+/// `2025年4月工作小结和5月工作计划`) has both in one year; `部署2008年科技工作` is a plan, `总结
+/// 2007年度` a summary; in `2015年科技工作及2016年工作思路` the earlier year is the summary's.
 pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
     let chars: Vec<char> = s.chars().collect();
     // (position, year or None when masked)
@@ -209,10 +218,18 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
                 } else {
                     None
                 };
-                // Not a date (`2018年3月15日`).
-                let is_date = chars
-                    .get(i + 5)
-                    .is_some_and(|c| c.is_ascii_digit() || *c == 'x');
+                // Not a date (`2018年3月15日`); a month's report (`2025年4月工作小结`) is fine.
+                let month = chars[i + 5..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                let is_date = chars.get(i + 5) == Some(&'x')
+                    || (month > 0
+                        && (chars.get(i + 5 + month) != Some(&'月')
+                            || chars[i + 6 + month..]
+                                .iter()
+                                .take(3)
+                                .any(|c| c.is_ascii_digit() || *c == '日')));
                 if !is_date {
                     years.push((i, y));
                 }
@@ -225,22 +242,40 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
     let mut summary = None;
     let mut plan = None;
     let mut masked = false;
+    let mut plain: Vec<Option<i32>> = Vec::new();
     for (k, &(pos, y)) in years.iter().enumerate() {
         let end = years.get(k + 1).map(|n| n.0).unwrap_or(chars.len());
         let seg: String = chars[pos..end].iter().collect();
-        let is_sum = SUMMARY_WORDS.iter().any(|w| seg.contains(w));
-        let is_plan = PLAN_WORDS.iter().any(|w| seg.contains(w));
+        let before: String = chars[pos.saturating_sub(4)..pos].iter().collect();
+        let is_sum = SUMMARY_WORDS.iter().any(|w| seg.contains(w))
+            || ["总结", "回顾"].iter().any(|w| before.contains(w));
+        let is_plan = PLAN_WORDS.iter().any(|w| seg.contains(w))
+            || ["部署", "谋划", "安排"].iter().any(|w| before.contains(w));
         if y.is_none() && (is_sum || is_plan) {
             masked = true;
         }
         if is_sum && summary.is_none() {
             summary = y;
-            // `2023年工作总结和明年工作计划`
-            if is_plan && plan.is_none() && (seg.contains("明年") || seg.contains("下一年")) {
-                plan = y.map(|y| y + 1);
+            // `2023年工作总结和明年工作计划`, `…上半年工作总结及下半年工作计划`, `4月…和5月工作计划`
+            if is_plan && plan.is_none() {
+                if seg.contains("明年") || seg.contains("下一年") {
+                    plan = y.map(|y| y + 1);
+                } else if seg.contains("下半年") || seg.contains("月工作计划") {
+                    plan = y;
+                }
             }
         } else if is_plan && plan.is_none() {
             plan = y;
+        } else if !is_sum && !is_plan {
+            plain.push(y);
+        }
+    }
+    // `2015年福州市科技工作及2016年工作思路`: a plain year before the plan's is the summary's.
+    if summary.is_none() {
+        if let (Some(p), Some(&Some(y))) = (plan, plain.first()) {
+            if y < p {
+                summary = Some(y);
+            }
         }
     }
     (summary, plan, masked)
@@ -270,23 +305,100 @@ fn plan_opening(chars: &[char], text: &str, summary_year: Option<i32>) -> Option
     if is_heading && has_plan_word && !has_sum_word {
         let (_, p, _) = title_years(&head);
         let p = p.or_else(|| title_years(&head).0);
+        // `一、2023年重点工作` after a review of 2023 heads the work done, not a plan.
+        if p.is_some() && p == summary_year {
+            return None;
+        }
         return Some(p);
     }
-    // `2022年,市科技局将…`: a paragraph that starts with next year and says what it will do.
+    // `2022年,市科技局将…`: a paragraph that starts with next year and says what it will do;
+    // `2023年是…关键之年。吴兴区将坚持…`: one that opens the year to come.
     if chars.len() > 6 && chars[4] == '年' && chars[..4].iter().all(|c| c.is_ascii_digit()) {
         let y: i32 = chars[..4].iter().collect::<String>().parse().ok()?;
         let first: String = chars.iter().take(40).collect();
         let later = summary_year.is_none_or(|s| y > s);
-        if later && (first.contains('将') || first.contains("工作思路")) && text.len() > 20 {
+        let opens_year = chars[5] == '是'
+            && ["将", "要", "力争", "目标", "确保"]
+                .iter()
+                .any(|w| text.contains(w));
+        if later
+            && (first.contains('将') || first.contains("工作思路") || opens_year)
+            && text.len() > 20
+        {
             return Some(Some(y));
         }
     }
     None
 }
 
-/// Builds the structure of a cleaned text. `title_summary` is the summary year the title states,
-/// used to recognise `2022年,市科技局将…` as the start of the plan.
-pub(crate) fn analyse(text: &str, title_summary: Option<i32>) -> Structure {
+/// Words a report's, a circular's or a news item's title holds.
+const TITLE_WORDS: &[&str] = &[
+    "总结",
+    "要点",
+    "计划",
+    "思路",
+    "打算",
+    "报告",
+    "汇编",
+    "小结",
+    "回顾",
+    "工作情况",
+    "安排",
+    "会议",
+    "大会",
+    "年鉴",
+    "概况",
+    "述职",
+    "通知",
+    "成效",
+    "亮点",
+    "部署",
+    "召开",
+    "科技局",
+    "科学技术局",
+];
+
+/// A title: a short line that ends no sentence and names what kind of text it heads.
+fn is_title_like(t: &str) -> bool {
+    let n = t.chars().count();
+    let chars: Vec<char> = t.chars().collect();
+    (4..=70).contains(&n)
+        && !t.ends_with(['。', ';', ',', ':'])
+        && part_prefix(&chars).is_none()
+        && section_prefix(&chars).is_none()
+        && point_prefix(&chars).is_none()
+        && TITLE_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// The title paragraph: the first title-like one before the text starts, else a short first
+/// line followed by text (a news headline, a yearbook's section name).
+fn find_title(paras: &[Para]) -> Option<usize> {
+    let lines: Vec<usize> = (0..paras.len())
+        .filter(|&i| !paras[i].text.trim().is_empty())
+        .take(6)
+        .collect();
+    for &i in &lines {
+        let t = paras[i].text.trim();
+        if is_title_like(t) {
+            return Some(i);
+        }
+        if t.chars().count() > 60 {
+            break;
+        }
+    }
+    let &first = lines.first()?;
+    let t = paras[first].text.trim();
+    let chars: Vec<char> = t.chars().collect();
+    let headline = chars.len() <= 50
+        && !t.ends_with(['。', ';', ':', ','])
+        && part_prefix(&chars).is_none()
+        && section_prefix(&chars).is_none()
+        && point_prefix(&chars).is_none();
+    (headline && lines.len() > 1).then_some(first)
+}
+
+/// Builds the structure of a cleaned text: title, headings, halves and item units.
+pub(crate) fn analyse(text: &str) -> Structure {
     let mut st = Structure::default();
     let mut pos = 0;
     for line in text.split('\n') {
@@ -319,8 +431,12 @@ pub(crate) fn analyse(text: &str, title_summary: Option<i32>) -> Structure {
             });
         }
     }
-    // Title-like line inside the body (a sharing site's copy starts with the real heading).
-    for p in st.paras.iter().skip(1).take(3) {
+    st.title = find_title(&st.paras);
+    let title_summary = st.title.and_then(|t| title_years(&st.paras[t].text).0);
+    let body_from = st.title.map_or(0, |t| t + 1);
+    // Title-like line inside the body (a sharing site's copy starts with the real heading, a
+    // circular names its attachment).
+    for p in st.paras.iter().skip(body_from).take(10) {
         let head: String = p.text.chars().take(40).collect();
         if SUMMARY_WORDS.iter().any(|w| head.contains(w))
             && PLAN_WORDS.iter().any(|w| head.contains(w))
@@ -332,9 +448,48 @@ pub(crate) fn analyse(text: &str, title_summary: Option<i32>) -> Structure {
             }
         }
     }
-    // Halves. Skip the title line (paragraph 0).
-    let mut summary_year = title_summary;
-    for p in st.paras.iter().skip(1) {
+    // Halves, after the title. A body that opens with a review of its year (`2023年,我局围绕…`)
+    // states the summary's year.
+    let lead_year = st
+        .paras
+        .iter()
+        .skip(body_from)
+        .filter(|p| !p.text.trim().is_empty())
+        .take(5)
+        .find_map(|p| {
+            let mut c: Vec<char> = p.text.chars().collect();
+            // a yearbook entry's label (`【概况】`)
+            if c.first() == Some(&'【') {
+                let close = c.iter().position(|&x| x == '】').unwrap_or(0);
+                c.drain(..=close);
+            }
+            let first: String = c.iter().take_while(|&&x| x != '。').collect();
+            let aims = [
+                "主要目标",
+                "目标是",
+                "目标为",
+                "力争",
+                "确保",
+                "计划",
+                "局将",
+                "市将",
+                "县将",
+                "区将",
+            ]
+            .iter()
+            .any(|w| first.contains(w));
+            let review = c.len() > 6
+                && c[..4].iter().all(|d| d.is_ascii_digit())
+                && c[4] == '年'
+                && matches!(c[5], ',' | '我' | '全')
+                && !aims;
+            review
+                .then(|| c[..4].iter().collect::<String>().parse::<i32>().ok())
+                .flatten()
+        });
+    st.lead_year = lead_year;
+    let mut summary_year = title_summary.or(lead_year);
+    for p in st.paras.iter().skip(body_from) {
         let chars: Vec<char> = p.text.chars().collect();
         let head: String = chars.iter().take(24).collect();
         let is_part = part_prefix(&chars).is_some();
@@ -525,12 +680,29 @@ mod tests {
             (Some(2023), Some(2024), false)
         );
         assert_eq!(title_years("一、xxxx年主要工作和成效"), (None, None, true));
+        assert_eq!(
+            title_years("县科技局2025年上半年工作总结及下半年工作计划"),
+            (Some(2025), Some(2025), false)
+        );
+        assert_eq!(
+            title_years("县科技局2025年4月工作小结和5月工作计划"),
+            (Some(2025), Some(2025), false)
+        );
+        assert_eq!(
+            title_years("2015年福州市科技工作及2016年工作思路"),
+            (Some(2015), Some(2016), false)
+        );
+        assert_eq!(
+            title_years("宣城市召开全市科技局长工作会议部署2008年科技工作"),
+            (None, Some(2008), false)
+        );
+        assert_eq!(title_years("2018年3月15日"), (None, None, false));
     }
 
     #[test]
     fn headings_at_every_level() {
         let text = "标题\n一、2023年工作总结\n(一)平台建设\n1.建设实验室。新增3家。\n二、2024年工作计划\n(一)企业培育。一是培育高企。二是培育科技型中小企业。";
-        let st = analyse(text, Some(2023));
+        let st = analyse(text);
         let levels: Vec<HLevel> = st.headings.iter().map(|h| h.level).collect();
         assert_eq!(
             levels,
@@ -554,7 +726,7 @@ mod tests {
     #[test]
     fn plan_starts_at_next_year_paragraph() {
         let text = "标题\n2021年,市科技局认真贯彻。\n1.做好工作。\n2022年,市科技局将深入贯彻党的精神。\n一是推进建设。";
-        let st = analyse(text, Some(2021));
+        let st = analyse(text);
         assert_eq!(st.heading_years.1, Some(2022));
         assert_eq!(st.half_at(text.chars().count() - 2, true), Half::Plan);
         assert_eq!(st.half_at(5, true), Half::Summary);
@@ -563,7 +735,7 @@ mod tests {
     #[test]
     fn summary_sections_with_plan_words_stay_in_the_summary() {
         let text = "标题2023年工作总结\n一、2023年工作总结\n(三)重点项目建设取得突破\n新增项目3个。\n二、2024年工作计划\n正文。";
-        let st = analyse(text, Some(2023));
+        let st = analyse(text);
         let plan = st.plan_start.unwrap();
         assert_eq!(text.chars().skip(plan).take(2).collect::<String>(), "二、");
     }

@@ -3,7 +3,7 @@
 //! scope, indicator, subject, modality and the source sentence for each.
 
 use super::numbers::{self, Num, NumKind};
-use super::structure::{Half, Structure};
+use super::structure::Structure;
 use super::vocab::indicator_for;
 use crate::model::*;
 
@@ -14,534 +14,20 @@ pub(crate) struct Context<'a> {
     pub summary_year: Option<i32>,
     pub plan_year: Option<i32>,
     pub has_summary: bool,
+    /// The year the text speaks in (`今年`), when the halves do not say: its publication year,
+    /// or the latest year it names.
+    pub now: Option<i32>,
 }
 
-/// Spans masked for claims: quoted names (`“138工程”`), book titles (`《…》`) and parentheses.
-struct Masks {
-    quoted: Vec<bool>,
-    /// For chars inside `(…)`: the index of the opening parenthesis.
-    paren: Vec<Option<usize>>,
-}
+mod filter;
+mod subject;
+mod text;
+mod time;
 
-fn pair_spans(chars: &[char], open: char, close: char, max: usize, mask: &mut [bool]) {
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == open {
-            let end = (i + 1..chars.len().min(i + max + 1))
-                .take_while(|&k| chars[k] != '\n')
-                .find(|&k| chars[k] == close);
-            if let Some(e) = end {
-                for m in &mut mask[i..=e] {
-                    *m = true;
-                }
-                i = e + 1;
-                continue;
-            }
-        }
-        i += 1;
-    }
-}
-
-fn masks(chars: &[char]) -> Masks {
-    let mut quoted = vec![false; chars.len()];
-    pair_spans(chars, '“', '”', 40, &mut quoted);
-    pair_spans(chars, '"', '"', 40, &mut quoted);
-    pair_spans(chars, '《', '》', 80, &mut quoted);
-    let mut paren = vec![None; chars.len()];
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '(' {
-            let end = (i + 1..chars.len().min(i + 81))
-                .take_while(|&k| chars[k] != '\n' && chars[k] != '(')
-                .find(|&k| chars[k] == ')');
-            if let Some(e) = end {
-                for p in &mut paren[i + 1..e] {
-                    *p = Some(i);
-                }
-                i = e + 1;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    Masks { quoted, paren }
-}
-
-fn text(chars: &[char], a: usize, b: usize) -> String {
-    let b = b.min(chars.len());
-    if a >= b {
-        return String::new();
-    }
-    chars[a..b].iter().collect()
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-/// Start of the sentence containing `i` (after `。!?;` or a line break).
-fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
-    let mut k = i;
-    while k > 0 {
-        let c = chars[k - 1];
-        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
-            break;
-        }
-        k -= 1;
-    }
-    k
-}
-
-fn sentence_end(chars: &[char], i: usize, semis: bool) -> usize {
-    let mut k = i;
-    while k < chars.len() {
-        let c = chars[k];
-        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
-            return if c == '\n' { k } else { k + 1 };
-        }
-        k += 1;
-    }
-    k
-}
-
-/// Start of the clause containing `i`: after a comma, colon, sentence end or parenthesis.
-fn clause_start(chars: &[char], i: usize, parens: bool) -> usize {
-    let mut k = i;
-    while k > 0 {
-        let c = chars[k - 1];
-        if matches!(c, '。' | '!' | '?' | '\n' | ';' | ',' | ':')
-            || (parens && matches!(c, '(' | ')'))
-        {
-            break;
-        }
-        k -= 1;
-    }
-    k
-}
-
-fn clause_end(chars: &[char], i: usize) -> usize {
-    let mut k = i;
-    while k < chars.len() && !matches!(chars[k], '。' | '!' | '?' | '\n' | ';' | ',' | ':') {
-        k += 1;
-    }
-    k
-}
-
-/// Reference areas, longest wording first at equal positions.
-const SCOPES: &[(&str, Scope)] = &[
-    ("全省县市", Scope::Region),
-    ("全省各县市", Scope::Region),
-    ("四省边际", Scope::Region),
-    ("同类城区", Scope::Region),
-    ("全国", Scope::National),
-    ("中国", Scope::National),
-    ("全省", Scope::Province),
-    ("全市", Scope::City),
-    ("全区", Scope::County),
-    ("全县", Scope::County),
-];
-
-/// The scope word nearest before `end` in `s` (a char window).
-fn nearest_scope(s: &str) -> Option<Scope> {
-    let mut best: Option<(usize, usize, Scope)> = None;
-    for (w, sc) in SCOPES {
-        if let Some(bi) = s.rfind(w) {
-            let pos = s[..bi].chars().count();
-            let len = w.chars().count();
-            let better = match best {
-                None => true,
-                Some((bp, bl, _)) => pos > bp || (pos == bp && len > bl),
-            };
-            // A longer wording that contains a nearer short one (`全省县市` vs `全省`) wins.
-            let covers = best.is_some_and(|(bp, _, _)| bp > pos && bp < pos + len);
-            if better || covers {
-                best = Some((pos, len, *sc));
-            }
-        }
-    }
-    best.map(|(_, _, s)| s)
-}
-
-const RANK_CUES: &[&str] = &[
-    "居",
-    "列",
-    "排名",
-    "排",
-    "蝉联",
-    "保持",
-    "跃升至",
-    "进入",
-    "跻身",
-    "为",
-    "获",
-    "县域",
-];
-
-/// Is this rank or top-N a position of the place (`居全省第三`), not an ordinal (`第三届`,
-/// `第一完成单位`, `第二方阵`)?
-fn is_position(chars: &[char], n: &Num) -> bool {
-    let next = chars.get(n.end).copied().unwrap_or('。');
-    if n.base != "位" && is_cjk(next) {
-        return false;
-    }
-    // A scope word or a ranking verb shortly before: `居全省第三`, `位居全省县市首位`,
-    // `排名全省第二`, `县域第一名`.
-    let before = text(chars, n.start.saturating_sub(10), n.start);
-    let near = text(chars, n.start.saturating_sub(8), n.start);
-    SCOPES.iter().any(|(w, _)| before.contains(w)) || RANK_CUES.iter().any(|w| near.contains(w))
-}
-
-/// Why a number is not a claim, if it is not.
-fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
-    let chars = ctx.chars;
-    // The title line states years only.
-    if ctx.st.paras.first().is_some_and(|p| n.start < p.end) {
-        return true;
-    }
-    // `“零”的突破` is itself quoted; everything else in quotes is a name.
-    if n.kind != NumKind::Zero && m.quoted.get(n.start).copied().unwrap_or(false) {
-        return true;
-    }
-    // Figures in a parenthesis about the province or country, or a breakdown (`含…`).
-    if let Some(open) = m.paren.get(n.start).copied().flatten() {
-        let inside = text(chars, open + 1, open + 4);
-        if ["全省", "全国", "含", "其中"]
-            .iter()
-            .any(|w| inside.starts_with(w))
-        {
-            return true;
-        }
-    }
-    let cs = clause_start(chars, n.start, false);
-    let clause_before = text(chars, cs, n.start);
-    let fs = sentence_start(chars, n.start, false);
-    let sentence_before = text(chars, fs, n.start);
-    // Policy parameters: subsidies granted, how award money is to be split.
-    if clause_before.contains("给予") || sentence_before.contains("奖励资金") {
-        return true;
-    }
-    match n.kind {
-        NumKind::Rank | NumKind::Top => {
-            if n.value.is_none() || !is_position(chars, n) {
-                return true;
-            }
-        }
-        NumKind::Fraction | NumKind::Zero => {}
-        NumKind::Plain => {
-            if n.unit.is_empty() || n.value.is_none() && !n.redacted {
-                return true;
-            }
-            const NOT_UNITS: &[&str] = &[
-                "年", "月", "日", "天", "周", "届", "号", "期", "大", "版", "强", "位", "倍", "亿",
-            ];
-            if NOT_UNITS.contains(&n.base.as_str()) || n.unit == "位" {
-                return true;
-            }
-            // Chinese numerals are counts of things in names and slogans (`两个全覆盖`,
-            // `六大产业`), except money (`千亿元`) and round hundreds (`近百家`, `上百场`, `百名`).
-            if n.chinese && n.base != "元" {
-                let round = matches!(
-                    text(chars, n.start, n.end).chars().next(),
-                    Some('百' | '千')
-                ) && n.value.is_some_and(|v| v == 100.0 || v == 1000.0);
-                let count_unit = ["家", "场", "名", "人", "项", "个"].contains(&n.unit.as_str());
-                let b1 = text(chars, n.start.saturating_sub(1), n.start);
-                // `千人计划` is a name; `近百家`, `上百场`, `百名` are counts.
-                let counted = ["近", "上", "超"].contains(&b1.as_str()) || n.unit == "名";
-                if !(round && count_unit && counted) {
-                    return true;
-                }
-            }
-            // `其中xx%是光电类项目`: a composition, not an outcome.
-            if n.unit == "%" && chars.get(n.end) == Some(&'是') {
-                return true;
-            }
-            let b1 = text(chars, n.start.saturating_sub(1), n.start);
-            // `由200万元扩大到1000万元`: the old level is a baseline; `每两周` a frequency.
-            if b1 == "由" || b1 == "每" || b1 == "前" {
-                return true;
-            }
-            // Labels: `1条主线:`, `十个“主要指标”`, `8大行动:`.
-            let after = text(chars, n.end, n.end + 4);
-            if chars.get(n.end) == Some(&'“') || (after.contains(':') && cs + 1 >= n.start) {
-                return true;
-            }
-            if after.starts_with("主线") {
-                return true;
-            }
-            // Participants, not results: `2家企业作为参与单位完成的科技成果获…`.
-            if text(chars, n.end, n.end + 8).contains("作为") {
-                return true;
-            }
-            // The bureau's own arrangements: `优选100名…人才`, `组成8个…团队`, `分成x个片区`.
-            if ["优选", "组成", "分成"]
-                .iter()
-                .any(|w| clause_before.ends_with(w))
-            {
-                return true;
-            }
-            // Policy descriptions: `将原…政策中…等7项用于建设经费的补助,统一调整为…`.
-            let clause_after = text(chars, n.end, clause_end(chars, n.end));
-            if sentence_before.contains("政策") && clause_after.contains("补助") {
-                return true;
-            }
-            // A comparison with another figure (`超过固定资产同比增速6.2个百分点`).
-            if n.unit == "个百分点"
-                && ["超过", "高于", "快于", "低于"]
-                    .iter()
-                    .any(|w| clause_before.contains(w))
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
-    match n.kind {
-        NumKind::Rank | NumKind::Top => return Measure::Rank,
-        NumKind::Fraction => return Measure::Share,
-        NumKind::Zero => return Measure::Level,
-        NumKind::Plain => {}
-    }
-    if n.unit != "%" && n.unit != "个百分点" {
-        return Measure::Level;
-    }
-    let last = |ws: &[&str]| -> Option<usize> {
-        ws.iter()
-            .filter_map(|w| {
-                window
-                    .match_indices(w)
-                    .filter(|(bi, _)| !window[*bi..].starts_with("增加值"))
-                    .map(|(bi, _)| bi)
-                    .last()
-            })
-            .max()
-    };
-    let share = last(&["占", "比重", "比例", "占比", "覆盖率", "比率"]);
-    let growth = last(&[
-        "增长", "增速", "增幅", "同比", "增加", "提高", "提升", "年均",
-    ]);
-    let after = text(chars, n.end, n.end + 3);
-    match (share, growth) {
-        (Some(s), Some(g)) => {
-            if s > g {
-                Measure::Share
-            } else {
-                Measure::Growth
-            }
-        }
-        (Some(_), None) => Measure::Share,
-        (None, Some(_)) => Measure::Growth,
-        (None, None) if after.starts_with("增长") => Measure::Growth,
-        _ => Measure::Level,
-    }
-}
-
-/// Words trimmed from the front of a subject (scope and time) and from its end (verbs).
-const LEAD_WORDS: &[&str] = &[
-    "全市", "全区", "全县", "全年", "今年", "我市", "我县", "我区", "同时", "其中", "预计", "并",
-];
-const TAIL_WORDS: &[&str] = &[
-    "达到了",
-    "达到",
-    "保持在",
-    "提升至",
-    "提高到",
-    "扩大到",
-    "不少于",
-    "不低于",
-    "突破",
-    "超过",
-    "合计",
-    "共计",
-    "分别",
-    "达",
-    "为",
-    "超",
-    "近",
-    "约",
-    "共",
-    "至",
-    "逾",
-];
-
-fn trim_subject(s: &str) -> String {
-    let mut s = s
-        .trim_matches(|c: char| ",;、:()。 ".contains(c))
-        .to_string();
-    // leading year (`2021年`)
-    let cs: Vec<char> = s.chars().collect();
-    if cs.len() > 5 && cs[4] == '年' && cs[..4].iter().all(|c| c.is_ascii_digit() || *c == 'x') {
-        s = cs[5..].iter().collect();
-    }
-    loop {
-        let before = s.clone();
-        for w in LEAD_WORDS {
-            if let Some(r) = s.strip_prefix(w) {
-                s = r.to_string();
-            }
-        }
-        for w in TAIL_WORDS {
-            if let Some(r) = s.strip_suffix(w) {
-                s = r.to_string();
-            }
-        }
-        s = s.trim_matches(|c: char| ",;、:() ".contains(c)).to_string();
-        if s == before {
-            break;
-        }
-    }
-    s
-}
-
-/// The year a sentence names for itself (`2021年实施…`), or a report it cites earlier in the
-/// same item (`《2020年度…监测报告》显示`).
-fn own_year(chars: &[char], st: &Structure, n: &Num) -> Option<i32> {
-    let fs = sentence_start(chars, n.start, false);
-    let year_at = |i: usize| -> Option<i32> {
-        if i + 4 >= chars.len() || chars[i + 4] != '年' {
-            return None;
-        }
-        if !chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        if i > 0 && chars[i - 1].is_ascii_digit() {
-            return None;
-        }
-        // not a date (`2018年3月`)
-        if chars.get(i + 5).is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        chars[i..i + 4].iter().collect::<String>().parse().ok()
-    };
-    if let Some(y) = (fs..n.start).rev().find_map(year_at) {
-        return Some(y);
-    }
-    // A cited report's year carries over to the following sentences of the same clause item.
-    let para = st
-        .paras
-        .iter()
-        .find(|p| p.start <= n.start && n.start <= p.end)?;
-    let mut k = n.start;
-    while k > para.start {
-        k -= 1;
-        // a new `X是` clause began between the citation and the number
-        if chars[k] == '是'
-            && k >= 2
-            && super::structure::cn_ordinal(&chars[k - 1..k]).is_some()
-            && matches!(chars[k - 2], '。' | ';' | ':' | ',')
-        {
-            return None;
-        }
-        if chars[k] == '度' && k >= 5 && chars[k - 1] == '年' {
-            if let Some(y) = year_at(k - 5) {
-                return Some(y);
-            }
-        }
-    }
-    None
-}
-
-/// The modality of a goal: the nearest `确保` / `力争` / `争取` before the figure in its sentence
-/// (`力争…,实现:全社会R&D经费突破140亿元;研发人员数达3.9万人年` are all strive).
-fn modality_for(chars: &[char], fs: usize, at: usize) -> Option<Modality> {
-    let before = text(chars, fs, at);
-    let ensure = before.rfind("确保").map(|b| (b, Modality::Ensure));
-    let strive = ["力争", "争取"]
-        .iter()
-        .filter_map(|w| before.rfind(w))
-        .max()
-        .map(|b| (b, Modality::Strive));
-    let (bi, m) = match (ensure, strive) {
-        (Some(e), Some(s)) => {
-            if e.0 > s.0 {
-                e
-            } else {
-                s
-            }
-        }
-        (Some(e), None) => e,
-        (None, Some(s)) => s,
-        (None, None) => return None,
-    };
-    // The cue governs the rest of its sentence, across commas and semicolons, but not into
-    // the next `一是/二是` clause.
-    let cue = fs + before[..bi].chars().count();
-    let between: Vec<char> = chars[cue..at].to_vec();
-    let new_clause = between.windows(3).any(|w| {
-        matches!(w[0], '。' | ';' | ',' | ':')
-            && super::structure::cn_ordinal(&w[1..2]).is_some()
-            && w[2] == '是'
-    });
-    (!new_clause).then_some(m)
-}
-
-/// `预计` before a figure in its sentence, not cut off by a clause reporting a done deal
-/// (`预计…强度为2.0%,成功创建…,获批2家…`: the 2 is a fact, the 2.0% an estimate).
-fn is_estimated(chars: &[char], at: usize) -> bool {
-    let ss = sentence_start(chars, at, true);
-    let before = text(chars, ss, at);
-    let Some(bi) = before.rfind("预计") else {
-        return false;
-    };
-    let cue = ss + before[..bi].chars().count();
-    let mut k = clause_end(chars, cue);
-    while k < at {
-        let head = text(chars, k + 1, k + 4);
-        if ["成功", "获批", "获得", "完成", "创建", "实现"]
-            .iter()
-            .any(|w| head.starts_with(w))
-        {
-            return false;
-        }
-        k = clause_end(chars, k + 1);
-    }
-    true
-}
-
-/// Words that continue the previous figure's clause rather than start a new statement.
-const CONTINUATIONS: &[&str] = &[
-    "同比",
-    "增长",
-    "增速",
-    "增幅",
-    "居",
-    "位居",
-    "位列",
-    "排名",
-    "排",
-    "均",
-    "分别",
-    "占",
-    "力争",
-    "争取",
-    "确保",
-    "总量",
-    "累计",
-    "比",
-    "较",
-    "保持",
-    "蝉联",
-    "连续",
-    "全省第",
-    "全市第",
-    "全国第",
-    "其中",
-    "超过",
-    "达",
-    "并",
-    "为",
-    "总数",
-    "总面积",
-    "五个领域",
-    "户均",
-    "皆",
-    "都",
-    "面积",
-    "孵化规模",
-];
+use filter::not_a_claim;
+use subject::*;
+use text::*;
+use time::*;
 
 /// Splits a sentence into claim texts: a clause that brings a figure of its own starts a new
 /// text, unless it continues the previous figure (`同比增长…`, `居全省第三`).
@@ -626,29 +112,6 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
 /// its number, measure and scope.
 type Prev = (Option<String>, String, usize, Measure, Option<Scope>);
 
-/// Verbs that end the noun after a figure (`18项并开展攻关`, `xxx家苗子企业进入…培育库`).
-const AFTER_VERBS: &[&str] = &[
-    "并", "达成", "走进", "参加", "落户", "进入", "开展", "通过", "成为", "提供",
-];
-
-/// Verbs whose object is what a figure counts (`集聚科技企业xxx余家` counts firms, whatever
-/// the incubator named before the verb).
-const OBJECT_VERBS: &[&str] = &["集聚", "引进", "引育", "拥有", "走访"];
-
-/// Subjects that name no indicator of their own but a measure of the previous figure's.
-const GENERIC_SUBJECTS: &[&str] = &[
-    "面积",
-    "总面积",
-    "总量",
-    "总数",
-    "规模",
-    "累计",
-    "累计数",
-    "余额",
-    "额度",
-    "金额",
-];
-
 /// Extracts every claim of a document.
 pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
     let chars = ctx.chars;
@@ -657,6 +120,7 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
         .into_iter()
         .filter(|n| !not_a_claim(ctx, &m, n))
         .collect();
+    let cues = time::cues(chars);
     let mut claims: Vec<Claim> = Vec::new();
     let mut i = 0;
     while i < nums.len() {
@@ -694,7 +158,7 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
         }
         let mut prev: Option<Prev> = None;
         for n in group {
-            let c = claim_for(ctx, n, &texts, prev.as_ref());
+            let c = claim_for(ctx, &cues, n, &texts, prev.as_ref());
             // `获省自然科学奖1项,实现了…“零”的突破` says the same thing twice: keep the count.
             let restated = n.kind == NumKind::Zero
                 && c.indicator.is_some()
@@ -733,8 +197,8 @@ fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
         let cc: Vec<char> = clause.chars().collect();
         let count = cc
             .windows(2)
-            .find(|w| w[1] == '项' && super::numbers::parse_cn(&w[..1]).is_some())
-            .and_then(|w| super::numbers::parse_cn(&w[..1]))
+            .find(|w| w[1] == '项' && crate::parse::numbers::parse_cn(&w[..1]).is_some())
+            .and_then(|w| crate::parse::numbers::parse_cn(&w[..1]))
             .map(|v| v as usize);
         let fs = sentence_start(chars, c.number_start, false);
         let before: Vec<&Claim> = out
@@ -784,7 +248,13 @@ fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
     out
 }
 
-fn claim_for(ctx: &Context, n: &Num, texts: &[(usize, usize)], prev: Option<&Prev>) -> Claim {
+fn claim_for(
+    ctx: &Context,
+    cues: &[Cue],
+    n: &Num,
+    texts: &[(usize, usize)],
+    prev: Option<&Prev>,
+) -> Claim {
     let chars = ctx.chars;
     let cs_strict = clause_start(chars, n.start, true);
     let cs = clause_start(chars, n.start, false);
@@ -886,24 +356,18 @@ fn claim_for(ctx: &Context, n: &Num, texts: &[(usize, usize)], prev: Option<&Pre
     if subject.is_empty() {
         subject = trim_subject(&after);
     }
-    // Kind and year from the half; a sentence's own year wins.
-    let half = ctx.st.half_at(n.start, ctx.has_summary);
-    let kind = match half {
-        Half::Summary => Kind::Achievement,
-        Half::Plan => Kind::Goal,
-    };
-    let half_year = match kind {
-        Kind::Achievement => ctx.summary_year,
-        Kind::Goal => ctx.plan_year,
-    };
-    let year = own_year(chars, ctx.st, n).or(half_year);
+    // Kind, year, modality and estimate: the figure's own clause first, its half as a default.
+    let When {
+        kind,
+        year,
+        modality,
+        estimated,
+    } = when(ctx, cues, n);
     // Scope: ranks look back through the whole sentence (`占全市总量的…,居第一位`).
     let scope = match measure {
         // `居绍兴市第二`: a named city (or the province) right before the position.
         Measure::Rank
-            if super::places::CITIES
-                .iter()
-                .any(|c| text(chars, n.start.saturating_sub(3), n.start) == *c) =>
+            if crate::parse::places::is_city(&text(chars, n.start.saturating_sub(3), n.start)) =>
         {
             Some(Scope::City)
         }
@@ -922,14 +386,6 @@ fn claim_for(ctx: &Context, n: &Num, texts: &[(usize, usize)], prev: Option<&Pre
             .or(inherited_scope),
         _ => None,
     };
-    // Modality and estimate: the nearest cue before the figure in its sentence.
-    let fs = sentence_start(chars, n.start, false);
-    let modality = if kind == Kind::Goal {
-        modality_for(chars, fs, n.start)
-    } else {
-        None
-    };
-    let estimated = is_estimated(chars, n.start);
     let bound = if n.bound == Bound::Exact {
         numbers::prefix_bound(chars, n.start).unwrap_or(Bound::Exact)
     } else {

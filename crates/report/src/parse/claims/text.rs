@@ -1,0 +1,112 @@
+//! Text helpers of the claims stage: sentence and clause bounds, quoted and bracketed spans.
+
+/// Spans masked for claims: quoted names (`“138工程”`), book titles (`《…》`) and parentheses.
+pub(super) struct Masks {
+    pub quoted: Vec<bool>,
+    /// For chars inside `(…)`: the index of the opening parenthesis.
+    pub paren: Vec<Option<usize>>,
+}
+
+pub(super) fn pair_spans(chars: &[char], open: char, close: char, max: usize, mask: &mut [bool]) {
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == open {
+            let end = (i + 1..chars.len().min(i + max + 1))
+                .take_while(|&k| chars[k] != '\n')
+                .find(|&k| chars[k] == close);
+            if let Some(e) = end {
+                for m in &mut mask[i..=e] {
+                    *m = true;
+                }
+                i = e + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+pub(super) fn masks(chars: &[char]) -> Masks {
+    let mut quoted = vec![false; chars.len()];
+    pair_spans(chars, '“', '”', 40, &mut quoted);
+    pair_spans(chars, '"', '"', 40, &mut quoted);
+    pair_spans(chars, '《', '》', 80, &mut quoted);
+    let mut paren = vec![None; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '(' {
+            let end = (i + 1..chars.len().min(i + 81))
+                .take_while(|&k| chars[k] != '\n' && chars[k] != '(')
+                .find(|&k| chars[k] == ')');
+            if let Some(e) = end {
+                for p in &mut paren[i + 1..e] {
+                    *p = Some(i);
+                }
+                i = e + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Masks { quoted, paren }
+}
+
+pub(super) fn text(chars: &[char], a: usize, b: usize) -> String {
+    let b = b.min(chars.len());
+    if a >= b {
+        return String::new();
+    }
+    chars[a..b].iter().collect()
+}
+
+pub(super) fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Start of the sentence containing `i` (after `。!?;` or a line break).
+pub(super) fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
+    let mut k = i;
+    while k > 0 {
+        let c = chars[k - 1];
+        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+pub(super) fn sentence_end(chars: &[char], i: usize, semis: bool) -> usize {
+    let mut k = i;
+    while k < chars.len() {
+        let c = chars[k];
+        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
+            return if c == '\n' { k } else { k + 1 };
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Start of the clause containing `i`: after a comma, colon, sentence end or parenthesis.
+pub(super) fn clause_start(chars: &[char], i: usize, parens: bool) -> usize {
+    let mut k = i;
+    while k > 0 {
+        let c = chars[k - 1];
+        if matches!(c, '。' | '!' | '?' | '\n' | ';' | ',' | ':')
+            || (parens && matches!(c, '(' | ')'))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+pub(super) fn clause_end(chars: &[char], i: usize) -> usize {
+    let mut k = i;
+    while k < chars.len() && !matches!(chars[k], '。' | '!' | '?' | '\n' | ';' | ',' | ':') {
+        k += 1;
+    }
+    k
+}

@@ -1,0 +1,216 @@
+//! Clean-up stage: normalise characters, strip site furniture ([`chrome`]), repair the layout
+//! ([`layout`]: pages, hard wraps, giant lines, copies), so later stages see the report as written.
+
+mod chrome;
+mod layout;
+
+/// What clean-up produced: the document text plus what it removed (metadata lives there too).
+#[derive(Debug, Default)]
+pub(crate) struct Cleaned {
+    /// The cleaned text: one paragraph per line, blank lines collapsed.
+    pub text: String,
+    /// Chrome lines that were removed (normalised), in order; dates and sources are read from them.
+    pub chrome: Vec<String>,
+    /// A "read more" marker or a mid-sentence ending shows the text is cut off.
+    pub truncated: bool,
+}
+
+/// Full-width ASCII (U+FF01–FF5E) to half-width, ideographic and no-break spaces to plain spaces.
+/// Chinese punctuation without an ASCII twin (`、。“”《》`) is kept as it is.
+pub(crate) fn normalise_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{202F}' => ' ',
+        // Dash-like characters used between the ends of ranges (`3—5个`) read as a hyphen.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => '-',
+        '\u{FEFF}' | '\u{200B}' => ' ',
+        _ => c,
+    }
+}
+
+/// Normalises a whole string (also used by tests comparing snippets).
+pub fn normalise(s: &str) -> String {
+    s.chars()
+        .map(normalise_char)
+        .filter(|&c| c != '\r')
+        .collect()
+}
+
+/// Markers that a document-sharing site cut the text off for a preview.
+const TRUNCATION_MARKERS: &[&str] = &["展开阅读全文", "点击查看更多", "剩余", "继续阅读"];
+
+/// Removes table-pipe debris at the ends of a line (`标题 | ||||`).
+fn strip_pipes(line: &str) -> &str {
+    line.trim_matches(|c: char| c == '|' || c.is_whitespace())
+}
+
+/// Runs the whole clean-up stage.
+pub(crate) fn clean(raw: &str) -> Cleaned {
+    let norm = normalise(raw);
+    let mut truncated = false;
+    // Lines without table debris; a line of nothing but debris is furniture, not a paragraph break.
+    let all: Vec<&str> = norm
+        .lines()
+        .filter(|l| !strip_pipes(l).is_empty() || l.trim().is_empty())
+        .map(strip_pipes)
+        .collect();
+    let mut furniture: Vec<bool> = all.iter().map(|l| chrome::is_chrome(l)).collect();
+    furniture_zones(&all, &mut furniture);
+    let mut chrome = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for (l, &f) in all.iter().zip(&furniture) {
+        if TRUNCATION_MARKERS.iter().any(|m| l.starts_with(m)) && l.chars().count() < 30 {
+            truncated = true;
+        }
+        if f {
+            chrome.push(l.to_string());
+        } else {
+            lines.push(l.to_string());
+        }
+    }
+    layout::split_columns(&mut lines);
+    layout::join_pages(&mut lines);
+    layout::drop_outline(&mut lines, &mut chrome);
+    layout::drop_copies(&mut lines);
+    layout::join_hard_wraps(&mut lines);
+    let mut paras: Vec<String> = Vec::new();
+    for l in &lines {
+        if l.is_empty() {
+            if paras.last().is_some_and(|p| !p.is_empty()) {
+                paras.push(String::new());
+            }
+            continue;
+        }
+        for p in layout::split_giant_line(l) {
+            paras.push(p);
+        }
+    }
+    while paras.first().is_some_and(|p| p.is_empty()) {
+        paras.remove(0);
+    }
+    while paras.last().is_some_and(|p| p.is_empty()) {
+        paras.pop();
+    }
+    // The body ends mid-sentence: a preview, or a page cut off.
+    if let Some(last) = paras.iter().rev().find(|p| !is_signature_like(p)) {
+        if last.chars().count() > 60 && !layout::ends_sentence(last) {
+            truncated = true;
+        }
+    }
+    // Paragraphs separated by exactly one newline; blank lines kept as paragraph breaks.
+    let text = paras.join("\n");
+    Cleaned {
+        text,
+        chrome,
+        truncated,
+    }
+}
+
+/// A site's header and footer: everything before the last navigation trail near the top (the
+/// site's name and slogan, login links) when all of it is short, and everything from a footer
+/// marker (`相关新闻`, `扫一扫`…) in the second half on when all of that is short.
+fn furniture_zones(lines: &[&str], furniture: &mut [bool]) {
+    let short = |l: &&str| l.chars().count() <= 40 && !l.contains('。');
+    if let Some(b) = lines
+        .iter()
+        .take(15)
+        .rposition(|l| chrome::is_breadcrumb(l))
+    {
+        if lines[..b].iter().all(short) {
+            furniture[..=b].iter_mut().for_each(|f| *f = true);
+        }
+    }
+    // A metadata key shown with its value on the next line (`• 信息索引号:` / `1133…/2025-107657`).
+    for i in 0..lines.len().saturating_sub(1) {
+        let key = lines[i].trim_end();
+        if furniture[i] && key.ends_with(':') && key.chars().count() <= 20 {
+            if let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()) {
+                let v = lines[j];
+                let titled = ["总结", "计划", "要点", "思路", "报告", "小结", "打算"]
+                    .iter()
+                    .any(|w| v.contains(w));
+                if v.chars().count() <= 30 && !titled && !v.contains('。') && !v.contains(',') {
+                    furniture[j] = true;
+                }
+            }
+        }
+    }
+    let footer = (lines.len() / 2..lines.len()).find(|&i| {
+        let s = crate::parse::t2s::simplify_str(lines[i].trim());
+        chrome::FOOTER_MARKERS.iter().any(|m| s.starts_with(m))
+    });
+    if let Some(f) = footer {
+        if lines[f..].iter().all(|l| l.chars().count() <= 60) {
+            furniture[f..].iter_mut().for_each(|f| *f = true);
+        }
+    }
+}
+
+/// A short signature or date line at the end (`县科技局2021-12-16`, `2018年3月15日`).
+fn is_signature_like(p: &str) -> bool {
+    p.chars().count() <= 30 && (p.contains('局') || p.chars().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_becomes_half_width() {
+        assert_eq!(normalise("，；：（）％１２３ＡＢ"), ",;:()%123AB");
+        assert_eq!(normalise("、。“”"), "、。“”");
+    }
+
+    #[test]
+    fn chrome_lines_are_removed() {
+        let raw = "您的位置首页  科技生活\n\n标题2021年工作总结\n  • 来源:互联网\n  • |\n  • 2022-08-03\n正文。\n免责声明:本站所有信息……联系QQ:1\n";
+        let c = clean(raw);
+        assert_eq!(c.text, "标题2021年工作总结\n正文。");
+        assert!(c.chrome.iter().any(|l| l.contains("2022-08-03")));
+    }
+
+    #[test]
+    fn sharing_site_junk_is_removed() {
+        let raw = "区科技局工作总结\n上传人:快**** 文档编号:1 上传时间:2022-01-20\n区科技局工作总结_第1页\n第1页 / 共17页\n点击查看更多>>\n资源描述\n《区科技局工作总结》由会员分享,可在线阅读\n正文。\n展开阅读全文\n相关资源\n电脑版 |金锄头文库版权所有\n经营许可证:蜀ICP备1号";
+        let c = clean(raw);
+        assert_eq!(c.text, "区科技局工作总结\n正文。");
+        assert!(c.truncated);
+    }
+
+    #[test]
+    fn page_markers_rejoin_split_numbers() {
+        let long = "甲".repeat(160);
+        let raw = format!(
+            "1、{long}统计测算R&D经费支出x\n\n2、x.x亿元。{long}经济高\n\n3、质量发展。{long}"
+        );
+        let c = clean(&raw);
+        assert!(c.text.contains("R&D经费支出xx.x亿元。"));
+        assert!(c.text.contains("经济高质量发展。"));
+        assert!(!c.text.contains("2、"));
+    }
+
+    #[test]
+    fn short_numbered_lists_are_not_pages() {
+        let raw = "1、加快建设。\n2、推进合作。\n3、强化人才。";
+        let c = clean(raw);
+        assert_eq!(c.text, raw);
+    }
+
+    #[test]
+    fn pipes_are_stripped() {
+        let c = clean("温州市科学技术局2024年工作总结 | ||||\n|\n||||\n正文。 |\n||||");
+        assert_eq!(c.text, "温州市科学技术局2024年工作总结\n正文。");
+    }
+
+    #[test]
+    fn giant_lines_split_at_inline_headings() {
+        let body = "全市孵化空间累计达705万方。".repeat(30);
+        let raw = format!("今年以来,成效显著。 一、2024年工作总结 (一)大孵化器集群建设取得新成效。{body} 二、2025年工作思路 2025年,市科技局将奋进。");
+        let c = clean(&raw);
+        let lines: Vec<&str> = c.text.lines().collect();
+        assert_eq!(lines[0], "今年以来,成效显著。");
+        assert_eq!(lines[1], "一、2024年工作总结");
+        assert!(lines[2].starts_with("(一)大孵化器"));
+        assert!(lines.contains(&"二、2025年工作思路"));
+    }
+}
