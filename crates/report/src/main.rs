@@ -2,7 +2,7 @@
 //! of what the parser understood, for a maintainer adding a report, and `pack DIR FILE...` writes
 //! the app's data (`DIR/index.txt`, `DIR/t/*.js`; see `report::pack`) without building the app.
 
-use report::parse::load_file;
+use report::parse::{load_file_full, Parsed};
 use report::{Corpus, Document, Kind, Measure};
 use std::path::Path;
 use std::process::ExitCode;
@@ -31,11 +31,11 @@ fn main() -> ExitCode {
         }
         _ => (None, files),
     };
-    let mut docs = Vec::new();
+    let mut parsed = Vec::new();
     let mut failed = false;
     for f in files {
-        match load_file(Path::new(f)) {
-            Ok(d) => docs.push(d),
+        match load_file_full(Path::new(f)) {
+            Ok(p) => parsed.push(p),
             Err(e) => {
                 eprintln!("error: {e}");
                 failed = true;
@@ -45,6 +45,13 @@ fn main() -> ExitCode {
     if failed {
         return ExitCode::FAILURE;
     }
+    if cmd == "check" {
+        for p in &parsed {
+            print!("{}", summary(p));
+        }
+        return ExitCode::SUCCESS;
+    }
+    let docs: Vec<Document> = parsed.into_iter().map(|p| p.doc).collect();
     if let Some(dir) = out {
         let (index, chunks) = report::pack::pack(&Corpus::new(docs));
         let written = std::fs::create_dir_all(dir)
@@ -59,17 +66,11 @@ fn main() -> ExitCode {
             }
         };
     }
-    if cmd == "extract" {
-        match serde_json::to_string_pretty(&Corpus::new(docs)) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        for d in &docs {
-            print!("{}", summary(d));
+    match serde_json::to_string_pretty(&Corpus::new(docs)) {
+        Ok(s) => println!("{s}"),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
     }
     ExitCode::SUCCESS
@@ -80,7 +81,8 @@ fn year(y: Option<i32>) -> String {
 }
 
 /// The human summary of one document.
-fn summary(d: &Document) -> String {
+fn summary(p: &Parsed) -> String {
+    let d = &p.doc;
     let mut s = String::new();
     let r = &d.region;
     s.push_str(&format!("{}\n  title:     {}\n", d.file, d.title));
@@ -152,6 +154,21 @@ fn summary(d: &Document) -> String {
                 text
             ));
         }
+    }
+    // Every number read and not taken, with the reason, so nothing is silently dropped.
+    s.push_str(&format!(
+        "  numbers:   {} read, {} became claims, {} skipped\n",
+        p.numbers,
+        d.claims.len(),
+        p.skipped.len()
+    ));
+    for k in &p.skipped {
+        let (_, why) = k.reason.describe();
+        let context: String = chars[k.start.saturating_sub(8)..(k.end + 4).min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " ");
+        s.push_str(&format!("    skipped [{}] {why}: …{context}…\n", k.written));
     }
     if d.warnings.is_empty() {
         s.push_str("  warnings:  none\n");

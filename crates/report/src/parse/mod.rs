@@ -21,6 +21,7 @@ mod t2s;
 mod view;
 mod vocab;
 
+pub use claims::Skip;
 pub use clean::normalise;
 pub use sidecar::{parse_sidecar, Overrides};
 
@@ -101,6 +102,32 @@ pub fn parse_document(id: &str, file: &str, raw: &str) -> Document {
 
 /// Parses one decoded report, then applies a maintainer's overrides (each noted in a warning).
 pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> Document {
+    parse_full(id, file, raw, ov).doc
+}
+
+/// A number the parser read but did not take as a claim, and why (for `report check`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedNumber {
+    /// The number as written, with its unit.
+    pub written: String,
+    /// Char offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    pub reason: Skip,
+}
+
+/// A parsed report with what the parser saw on the way: how many numbers it read and which it
+/// skipped, with the reason.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub doc: Document,
+    /// Every number read in the text (claims, skipped numbers, and numbers inside both).
+    pub numbers: usize,
+    pub skipped: Vec<SkippedNumber>,
+}
+
+/// Parses one decoded report and keeps the parser's account of the numbers it skipped.
+pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     let cleaned = clean::clean(raw);
     let stored = cleaned.text;
     let view = view::View::new(&stored);
@@ -194,8 +221,10 @@ pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> D
         plan_year,
         has_summary,
         now,
+        own: places::unit_of(&region),
     };
-    let mut claims = claims::extract(&ctx);
+    let extracted = claims::extract(&ctx);
+    let mut claims = extracted.claims;
     // Years the title and headings did not give: from the figures, then fill the figures.
     if summary_year.is_none() && ov.summary_year.is_none() {
         summary_year = meta::years_from_claims(
@@ -306,7 +335,25 @@ pub fn parse_document_with(id: &str, file: &str, raw: &str, ov: &Overrides) -> D
         text: stored,
     };
     to_stored(&mut doc, &view);
-    doc
+    let stored_chars: Vec<char> = doc.text.chars().collect();
+    let skipped = extracted
+        .skipped
+        .iter()
+        .map(|&(a, b, reason)| {
+            let (start, end) = (view.start(a), view.end(b).max(view.start(a)));
+            SkippedNumber {
+                written: stored_chars[start..end].iter().collect(),
+                start,
+                end,
+                reason,
+            }
+        })
+        .collect();
+    Parsed {
+        doc,
+        numbers: extracted.numbers,
+        skipped,
+    }
 }
 
 /// Short lines near the top and at the end, where a report names its issuing bureau and signs.
@@ -363,6 +410,11 @@ impl std::error::Error for LoadError {}
 /// Reads one report file (path as given) into a document, with its sidecar `<stem>.toml`
 /// overrides if one lies next to it.
 pub fn load_file(path: &std::path::Path) -> Result<Document, LoadError> {
+    load_file_full(path).map(|p| p.doc)
+}
+
+/// [`load_file`] with the parser's account of the numbers it skipped (for `report check`).
+pub fn load_file_full(path: &std::path::Path) -> Result<Parsed, LoadError> {
     let shown = path.to_string_lossy().into_owned();
     let err = |reason: String| LoadError {
         path: shown.clone(),
@@ -387,15 +439,15 @@ pub fn load_file(path: &std::path::Path) -> Result<Document, LoadError> {
     } else {
         Overrides::default()
     };
-    let mut doc = parse_document_with(&id, &shown, &text, &ov);
+    let mut parsed = parse_full(&id, &shown, &text, &ov);
     if let Some(enc) = encoding {
-        doc.warnings.push(warning(
+        parsed.doc.warnings.push(warning(
             WarningCode::Encoding,
             format!("文件不是UTF-8编码,已按{enc}解码。"),
             format!("The file is not UTF-8; it was decoded as {enc}."),
         ));
     }
-    Ok(doc)
+    Ok(parsed)
 }
 
 /// Reads every `*.txt` report in a folder, in file-name order.

@@ -687,6 +687,16 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
     PlaceResult { region, warnings }
 }
 
+/// The gazetteer unit a decided region is (its parent telling same-named ones apart).
+pub(crate) fn unit_of(r: &Region) -> Option<usize> {
+    let found = gz::lookup(&r.name);
+    found
+        .iter()
+        .copied()
+        .find(|&u| gz::get(u).parent.map(|p| gz::get(p).name) == r.parent.as_deref())
+        .or_else(|| found.first().copied())
+}
+
 /// Looks a place up by its full name or short form (a sidecar's `place = …`).
 pub(crate) fn region_for_name(name: &str) -> Option<Region> {
     gz::lookup(name).first().map(|&u| region(u, false, None))

@@ -65,6 +65,15 @@ impl View {
                 i = j;
                 continue;
             }
+            // A glyph an OCR lost between two Chinese characters (`补助?费`) reads as nothing.
+            if c == '?'
+                && i > 0
+                && is_cjk(chars[i - 1])
+                && chars.get(i + 1).is_some_and(|&n| is_cjk(n))
+            {
+                i += 1;
+                continue;
+            }
             text.push(simplify(c));
             map.push(i);
             i += 1;

@@ -14,7 +14,6 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("rd_intensity", &["R&D经费投入强度"]),
     ("rd_intensity", &["R&D投入强度"]),
     ("rd_intensity", &["研发投入强度"]),
-    ("rd_intensity", &["GDP"]),
     ("enterprise_rd_expenditure", &["规上工业企业", "研发费用"]),
     ("enterprise_rd_expenditure", &["规上工业企业", "开发费"]),
     ("enterprise_rd_expenditure", &["规上企业", "研发费用"]),
@@ -25,6 +24,8 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("rd_expenditure", &["研发投入"]),
     ("rd_expenditure", &["研发经费"]),
     ("rd_expenditure", &["研究与试验发展经费"]),
+    ("innovation_platforms", &["工程技术研究中心"]),
+    ("innovation_platforms", &["新型研发机构"]),
     ("enterprise_rd_institutions", &["企业研究院"]),
     ("enterprise_rd_institutions", &["研究开发中心"]),
     ("enterprise_rd_institutions", &["企业研发中心"]),
@@ -34,6 +35,9 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("enterprise_rd_institutions", &["企业工程技术中心"]),
     ("enterprise_rd_institutions", &["工程技术中心"]),
     ("enterprise_rd_institutions", &["工程中心"]),
+    ("enterprise_rd_institutions", &["研发中心"]),
+    ("enterprise_rd_institutions", &["研发技术中心"]),
+    ("enterprise_rd_institutions", &["研发机构"]),
     ("leading_tech_enterprises", &["创新型领军企业"]),
     ("leading_tech_enterprises", &["科技小巨人"]),
     ("leading_tech_enterprises", &["科技领军企业"]),
@@ -43,6 +47,11 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("high_tech_industry_investment", &["高新产业投资"]),
     ("high_tech_industry_value_added", &["高新技术产业增加值"]),
     ("high_tech_industry_value_added", &["高新产业增加值"]),
+    ("high_tech_industry_investment", &["高新技术产业", "投资"]),
+    (
+        "high_tech_industry_value_added",
+        &["高新技术产业", "增加值"],
+    ),
     ("high_tech_enterprises", &["高新技术企业"]),
     ("high_tech_enterprises", &["高企"]),
     ("new_products", &["省级新产品"]),
@@ -50,6 +59,7 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("new_products", &["新产品"]),
     ("tech_transactions", &["技术交易"]),
     ("tech_transactions", &["技术合同"]),
+    ("tech_transactions", &["技术市场交易"]),
     ("invention_patents", &["发明专利"]),
     ("incubators", &["众创空间"]),
     ("incubators", &["孵化器"]),
@@ -74,6 +84,9 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("innovation_platforms", &["概念验证"]),
     ("innovation_platforms", &["中试平台"]),
     ("innovation_platforms", &["综合体"]),
+    ("innovation_platforms", &["创新载体"]),
+    ("innovation_platforms", &["国家级平台"]),
+    ("innovation_platforms", &["研究中心"]),
     ("high_tech_zones", &["高新区"]),
     ("high_tech_zones", &["高新园区"]),
     ("tech_commissioners", &["科技特派员"]),
@@ -91,6 +104,12 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("talent", &["精英"]),
     ("talent", &["计划”"]),
     ("talent", &["创新团队"]),
+    ("talent", &["引才"]),
+    ("talent", &["博士"]),
+    ("talent", &["硕士"]),
+    ("talent", &["科研团"]),
+    ("talent", &["外国专家"]),
+    ("talent", &["院士"]),
     ("talent", &["创业团队"]),
     ("talent", &["院士团队"]),
     ("sci_tech_awards", &["科技进步"]),
@@ -98,10 +117,20 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("sci_tech_awards", &["科技奖"]),
     ("sci_tech_awards", &["自然科学奖"]),
     ("sci_tech_awards", &["技术发明"]),
+    ("sci_tech_awards", &["科技大奖"]),
     ("science_funding", &["财政科技"]),
     ("science_funding", &["财政补助"]),
     ("science_funding", &["补助经费"]),
     ("science_funding", &["联合基金"]),
+    ("science_funding", &["上级资金"]),
+    ("science_funding", &["科技经费"]),
+    ("science_funding", &["扶持资金"]),
+    ("science_funding", &["专项资金"]),
+    ("science_funding", &["资金支持"]),
+    ("science_funding", &["补助"]),
+    ("science_funding", &["科技投入"]),
+    ("science_funding", &["专项"]),
+    ("science_funding", &["经费"]),
     ("research_projects", &["基金项目"]),
     ("tech_finance", &["科技创新基金"]),
     ("tech_finance", &["授信"]),
@@ -114,14 +143,37 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("research_projects", &["科技计划项目"]),
     ("research_projects", &["尖兵"]),
     ("research_projects", &["领雁"]),
+    ("research_projects", &["申报", "科技项目"]),
+    ("research_projects", &["获批", "科技项目"]),
+    ("research_projects", &["立项", "科技项目"]),
+    ("research_projects", &["组织", "科技项目"]),
     ("research_projects", &["实施", "科技项目"]),
+    ("research_projects", &["承担", "项目"]),
+    ("research_projects", &["下达", "项目"]),
+    ("research_projects", &["计划项目"]),
+    ("research_projects", &["国家级项目"]),
+    ("research_projects", &["省级项目"]),
+    ("research_projects", &["市级项目"]),
+    ("research_projects", &["获", "立项"]),
+    ("research_projects", &["项目立项"]),
     ("tech_transfer", &["成果转化"]),
     ("tech_transfer", &["职务成果"]),
     ("tech_transfer", &["技转"]),
     ("innovation_index", &["创新指数"]),
     ("innovation_index", &["创新竞争力"]),
     ("innovation_index", &["科技创新综合"]),
+    ("innovation_index", &["指数"]),
+    ("innovation_index", &["科技进步统计监测"]),
 ];
+
+/// The wordings of an indicator (for finding where a text names it).
+pub(crate) fn words_for(id: &str) -> Vec<&'static str> {
+    INDICATOR_SYNONYMS
+        .iter()
+        .filter(|(i, _)| *i == id)
+        .flat_map(|(_, ws)| ws.iter().copied())
+        .collect()
+}
 
 /// Finds many short keywords in one pass: keywords indexed by their first character, so a text
 /// is scanned once instead of once per keyword (the parser asks hundreds of times per report).
@@ -395,7 +447,6 @@ mod tests {
             indicator_for("规上工业企业R&D经费支出占营业收入比重"),
             Some("enterprise_rd_ratio")
         );
-        assert_eq!(indicator_for("R&D占GDP比重"), Some("rd_intensity"));
         assert_eq!(
             indicator_for("全社会R&D经费支出总量"),
             Some("rd_expenditure")

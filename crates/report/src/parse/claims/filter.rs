@@ -1,9 +1,72 @@
-//! What is not a claim: dates, names, policy parameters, ordinals, other places' figures.
+//! What is not a claim, and why: dates, names, policy parameters, ordinals, baselines, other
+//! places' figures. Every skipped number keeps its reason, so `report check` can name it.
 
 use super::subject::SCOPES;
 use super::text::*;
 use super::Context;
+use crate::parse::gazetteer as gz;
 use crate::parse::numbers::{Num, NumKind};
+
+/// Why a number read in the text is not a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Skip {
+    /// In the title, which states the years.
+    Title,
+    /// Inside quotation marks or a book title: a name (`“138工程”`, `《2021年…》`).
+    Name,
+    /// A figure in brackets about the province or country, or a part already counted (`含…`).
+    Aside,
+    /// A subsidy or reward rule (`给予5万元补助`).
+    Policy,
+    /// An ordinal, not a position (`第三届`, `第一完成单位`, `第二方阵`).
+    Ordinal,
+    /// No unit, so no quantity (`315`, list numbers).
+    NoUnit,
+    /// A date, a period or a duration (`3月`, `5年`, `第2期`).
+    Date,
+    /// A count in a name or slogan (`两个全覆盖`, `六大产业`, `1条主线:`).
+    Label,
+    /// A starting level or a rate (`由200万元扩大到…`, `每两周`).
+    Baseline,
+    /// Firms that took part, not a result (`2家企业作为参与单位…`).
+    Participants,
+    /// How the bureau organised its own work (`优选100名`, `组成8个…团队`).
+    Arrangement,
+    /// A difference from another figure (`高于固定资产投资增速6.2个百分点`).
+    Comparison,
+    /// About another place: a county of the city, a list of places, `其它13个项目`.
+    OtherPlace,
+    /// The number of items that share a rank (`4个分指数列全省第一`), or of places.
+    RankedItems,
+    /// A share of what something consists of (`其中xx%是光电类项目`).
+    Composition,
+}
+
+impl Skip {
+    /// What the reason is called in `report check` (Chinese, English).
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Skip::Title => ("标题", "title"),
+            Skip::Name => ("名称或引文", "name or quoted title"),
+            Skip::Aside => (
+                "括号内的全省/全国数或分项",
+                "aside about the province/country or a part",
+            ),
+            Skip::Policy => ("政策参数", "policy parameter"),
+            Skip::Ordinal => ("序数", "ordinal"),
+            Skip::NoUnit => ("无单位", "no unit"),
+            Skip::Date => ("日期或期限", "date or period"),
+            Skip::Label => ("名称中的数", "count in a name"),
+            Skip::Baseline => ("基数或频率", "baseline or frequency"),
+            Skip::Participants => ("参与单位", "participants"),
+            Skip::Arrangement => ("工作安排", "own arrangements"),
+            Skip::Comparison => ("与其他数的差", "difference from another figure"),
+            Skip::OtherPlace => ("其他地方的数", "another place's figure"),
+            Skip::RankedItems => ("排名项目数", "number of ranked items"),
+            Skip::Composition => ("构成比例", "composition"),
+        }
+    }
+}
 
 pub(super) const RANK_CUES: &[&str] = &[
     "居",
@@ -34,27 +97,102 @@ pub(super) fn is_position(chars: &[char], n: &Num) -> bool {
     SCOPES.iter().any(|(w, _)| before.contains(w)) || RANK_CUES.iter().any(|w| near.contains(w))
 }
 
+/// People counted with `位` (`2位院士`), not a rank's `第2位`.
+fn counts_people(chars: &[char], n: &Num) -> bool {
+    let after = text(chars, n.end, n.end + 3);
+    [
+        "院士",
+        "专家",
+        "教授",
+        "博士",
+        "人才",
+        "科学家",
+        "企业家",
+        "导师",
+        "领军",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+}
+
+/// A composite index's value (`创新指数为149.2`): a claim without a unit.
+pub(super) fn index_value(chars: &[char], n: &Num) -> bool {
+    let before = text(chars, n.start.saturating_sub(8), n.start);
+    n.unit.is_empty()
+        && n.value.is_some()
+        && before.contains("指数")
+        && ["为", "达", "达到", "是", "提升至", "提高到"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
+/// Is the figure's clause about another place? Its subject is a place that is neither the
+/// report's own nor above it (`桐城市高新技术产业产值…达到119.2亿元`, `潜山县、怀宁县紧随其后,
+/// 分别达到…`), or it counts what others have (`全市其它13个项目`).
+fn other_place(ctx: &Context, n: &Num) -> bool {
+    let chars = ctx.chars;
+    let b2 = text(chars, n.start.saturating_sub(2), n.start);
+    if b2.ends_with("其它") || b2.ends_with("其他") {
+        return true;
+    }
+    let ss = sentence_start(chars, n.start, true);
+    let hits = gz::scan(&chars[ss..n.start]);
+    hits.iter().any(|h| {
+        let start = ss + h.start;
+        // A full name (`桐城市`, or `潜山县` after a renaming): short forms are often firms' or
+        // products' names (`金昌纸业`, `新昌高端装备`).
+        let full = !h.short
+            || chars
+                .get(ss + h.end)
+                .is_some_and(|c| "市县区旗".contains(*c));
+        if !full {
+            return false;
+        }
+        let own_or_above = |u: usize| match ctx.own {
+            Some(o) => u == o || gz::ancestors(o).any(|a| a == u),
+            None => gz::get(u).level == crate::model::Level::Province,
+        };
+        if h.units.iter().any(|&u| own_or_above(u)) {
+            return false;
+        }
+        // Without a place of its own, only a county-level place in a city's report is another.
+        if ctx.own.is_none()
+            && !h
+                .units
+                .iter()
+                .any(|&u| gz::get(u).level >= crate::model::Level::County)
+        {
+            return false;
+        }
+        // The subject: at the start of its clause (after `分县区看,`, `其中`), or in a list.
+        let cs = clause_start(chars, start, false);
+        let lead = text(chars, cs, start);
+        let subject = lead.is_empty() || ["其中", "而", "另外"].contains(&lead.as_str());
+        let listed =
+            chars.get(ss + h.end) == Some(&'、') || (start > 0 && chars[start - 1] == '、');
+        subject || (listed && cs == ss)
+    })
+}
+
 /// Why a number is not a claim, if it is not.
-pub(super) fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
+pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     let chars = ctx.chars;
     // The title line states years only.
     if let Some(t) = ctx.st.title.map(|t| &ctx.st.paras[t]) {
         if t.start <= n.start && n.start < t.end {
-            return true;
+            return Some(Skip::Title);
         }
     }
     // `“零”的突破` is itself quoted; everything else in quotes is a name.
     if n.kind != NumKind::Zero && m.quoted.get(n.start).copied().unwrap_or(false) {
-        return true;
+        return Some(Skip::Name);
     }
-    // Figures in a parenthesis about the province or country, or a breakdown (`含…`).
+    // Figures in a parenthesis about the province or country, or a part (`含…`). A breakdown
+    // (`(其中国家级13家,省级88家)`) is counted.
     if let Some(open) = m.paren.get(n.start).copied().flatten() {
         let inside = text(chars, open + 1, open + 4);
-        if ["全省", "全国", "含", "其中"]
-            .iter()
-            .any(|w| inside.starts_with(w))
-        {
-            return true;
+        if ["全省", "全国", "含"].iter().any(|w| inside.starts_with(w)) {
+            return Some(Skip::Aside);
         }
     }
     let cs = clause_start(chars, n.start, false);
@@ -63,24 +201,31 @@ pub(super) fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
     let sentence_before = text(chars, fs, n.start);
     // Policy parameters: subsidies granted, how award money is to be split.
     if clause_before.contains("给予") || sentence_before.contains("奖励资金") {
-        return true;
+        return Some(Skip::Policy);
     }
     match n.kind {
         NumKind::Rank | NumKind::Top => {
             if n.value.is_none() || !is_position(chars, n) {
-                return true;
+                return Some(Skip::Ordinal);
             }
         }
         NumKind::Fraction | NumKind::Zero => {}
         NumKind::Plain => {
-            if n.unit.is_empty() || n.value.is_none() && !n.redacted {
-                return true;
+            if n.value.is_none() && !n.redacted {
+                return Some(Skip::NoUnit);
             }
-            const NOT_UNITS: &[&str] = &[
-                "年", "月", "日", "天", "周", "届", "号", "期", "大", "版", "强", "位", "倍", "亿",
-            ];
-            if NOT_UNITS.contains(&n.base.as_str()) || n.unit == "位" {
-                return true;
+            if n.unit.is_empty() && !index_value(chars, n) {
+                return Some(Skip::NoUnit);
+            }
+            const DATES: &[&str] = &["年", "月", "日", "天", "周", "届", "号", "期"];
+            if DATES.contains(&n.base.as_str()) {
+                return Some(Skip::Date);
+            }
+            if ["大", "版", "强", "倍", "亿"].contains(&n.base.as_str()) {
+                return Some(Skip::Label);
+            }
+            if (n.base == "位" || n.unit == "位") && !counts_people(chars, n) {
+                return Some(Skip::Ordinal);
             }
             // Chinese numerals are counts of things in names and slogans (`两个全覆盖`,
             // `六大产业`), except money (`千亿元`) and round hundreds (`近百家`, `上百场`, `百名`).
@@ -94,51 +239,81 @@ pub(super) fn not_a_claim(ctx: &Context, m: &Masks, n: &Num) -> bool {
                 // `千人计划` is a name; `近百家`, `上百场`, `百名` are counts.
                 let counted = ["近", "上", "超"].contains(&b1.as_str()) || n.unit == "名";
                 if !(round && count_unit && counted) {
-                    return true;
+                    return Some(Skip::Label);
                 }
             }
             // `其中xx%是光电类项目`: a composition, not an outcome.
             if n.unit == "%" && chars.get(n.end) == Some(&'是') {
-                return true;
+                return Some(Skip::Composition);
             }
             let b1 = text(chars, n.start.saturating_sub(1), n.start);
             // `由200万元扩大到1000万元`: the old level is a baseline; `每两周` a frequency.
             if b1 == "由" || b1 == "每" || b1 == "前" {
-                return true;
+                return Some(Skip::Baseline);
             }
             // Labels: `1条主线:`, `十个“主要指标”`, `8大行动:`.
             let after = text(chars, n.end, n.end + 4);
             if chars.get(n.end) == Some(&'“') || (after.contains(':') && cs + 1 >= n.start) {
-                return true;
+                return Some(Skip::Label);
             }
             if after.starts_with("主线") {
-                return true;
+                return Some(Skip::Label);
             }
             // Participants, not results: `2家企业作为参与单位完成的科技成果获…`.
             if text(chars, n.end, n.end + 8).contains("作为") {
-                return true;
+                return Some(Skip::Participants);
             }
             // The bureau's own arrangements: `优选100名…人才`, `组成8个…团队`, `分成x个片区`.
             if ["优选", "组成", "分成"]
                 .iter()
                 .any(|w| clause_before.ends_with(w))
             {
-                return true;
+                return Some(Skip::Arrangement);
             }
             // Policy descriptions: `将原…政策中…等7项用于建设经费的补助,统一调整为…`.
             let clause_after = text(chars, n.end, clause_end(chars, n.end));
             if sentence_before.contains("政策") && clause_after.contains("补助") {
-                return true;
+                return Some(Skip::Policy);
             }
-            // A comparison with another figure (`超过固定资产同比增速6.2个百分点`).
-            if n.unit == "个百分点"
-                && ["超过", "高于", "快于", "低于"]
+            // A comparison with another figure (`超过固定资产同比增速6.2个百分点`,
+            // `比规上工业投资增速高12.9个百分点`).
+            // `比X高`, but not `比上年提高` (growth) nor `比重` (a share).
+            let against_other = clause_before.match_indices('比').any(|(bi, _)| {
+                let rest = &clause_before[bi + '比'.len_utf8()..];
+                !["重", "例", "率", "上年", "去年", "年初", "同期", "上一年"]
                     .iter()
-                    .any(|w| clause_before.contains(w))
+                    .any(|w| rest.starts_with(w))
+            });
+            let compared = ["超过", "高于", "快于", "低于"]
+                .iter()
+                .any(|w| clause_before.contains(w))
+                || (against_other
+                    && ["高", "低", "快", "慢"]
+                        .iter()
+                        .any(|w| clause_before.ends_with(w)));
+            if n.unit == "个百分点" && compared {
+                return Some(Skip::Comparison);
+            }
+            // What shares a rank (`4个分指数列全省第一`, `13项指标实现了全市第一`) and places
+            // counted (`第一梯队29个县(市、区)中`).
+            let next: String = text(chars, n.end, n.end + 4);
+            if ["分指数", "指数", "指标"]
+                .iter()
+                .any(|w| next.starts_with(w))
+                && clause_after.contains('第')
             {
-                return true;
+                return Some(Skip::RankedItems);
+            }
+            let places = [
+                "县(", "县市", "县区", "城市", "乡镇", "省份", "市(", "区(", "市县", "区县",
+            ];
+            if n.unit == "个" && places.iter().any(|w| next.starts_with(w)) {
+                return Some(Skip::RankedItems);
             }
         }
     }
-    false
+    if other_place(ctx, n) {
+        return Some(Skip::OtherPlace);
+    }
+    None
 }

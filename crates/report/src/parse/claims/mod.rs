@@ -4,7 +4,6 @@
 
 use super::numbers::{self, Num, NumKind};
 use super::structure::Structure;
-use super::vocab::indicator_for;
 use crate::model::*;
 
 /// What the claims stage needs to know about the document.
@@ -17,14 +16,18 @@ pub(crate) struct Context<'a> {
     /// The year the text speaks in (`今年`), when the halves do not say: its publication year,
     /// or the latest year it names.
     pub now: Option<i32>,
+    /// The report's own place in the gazetteer, when known (figures of other places are not
+    /// its claims).
+    pub own: Option<usize>,
 }
 
 mod filter;
+mod indicator;
 mod subject;
 mod text;
 mod time;
 
-use filter::not_a_claim;
+pub use filter::Skip;
 use subject::*;
 use text::*;
 use time::*;
@@ -113,13 +116,28 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
 type Prev = (Option<String>, String, usize, Measure, Option<Scope>);
 
 /// Extracts every claim of a document.
-pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
+/// The claims of a document, and the numbers that were read but are not claims.
+pub(crate) struct Extracted {
+    pub claims: Vec<Claim>,
+    /// Every number read in the text.
+    pub numbers: usize,
+    /// The numbers skipped: (start, end) in the text and the reason.
+    pub skipped: Vec<(usize, usize, Skip)>,
+}
+
+pub(crate) fn extract(ctx: &Context) -> Extracted {
     let chars = ctx.chars;
     let m = masks(chars);
-    let nums: Vec<Num> = numbers::scan(chars)
-        .into_iter()
-        .filter(|n| !not_a_claim(ctx, &m, n))
-        .collect();
+    let all = numbers::scan(chars);
+    let numbers = all.len();
+    let mut skipped = Vec::new();
+    let mut nums: Vec<Num> = Vec::with_capacity(all.len());
+    for n in all {
+        match filter::skip(ctx, &m, &n) {
+            Some(reason) => skipped.push((n.start, n.end, reason)),
+            None => nums.push(n),
+        }
+    }
     let cues = time::cues(chars);
     let mut claims: Vec<Claim> = Vec::new();
     let mut i = 0;
@@ -175,11 +193,17 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Claim> {
         }
         i = j.max(i + 1);
     }
-    fan_out_shared_ranks(chars, claims)
+    Extracted {
+        claims: fan_out_shared_ranks(chars, claims),
+        numbers,
+        skipped,
+    }
 }
 
-/// `新认定高企716家、省科技型中小企业2043家,均居全省第三` ranks both figures; `四项指标皆为全市
-/// 第一` ranks the last four. A shared rank becomes one rank claim per figure it covers.
+/// A rank several figures share becomes one rank claim per figure: `新认定高企716家、省科技型中小
+/// 企业2043家,均居全省第三` ranks both; `四项指标皆为全市第一` the last four; `…产值…同比增长28%;
+/// 增加值…同比增长24.6%。增速均居全省第2位` both growths; `创新环境、创新投入分别进入全国前十` the two
+/// it names.
 fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
     for c in claims {
@@ -189,6 +213,26 @@ fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
         }
         let cs = clause_start(chars, c.number_start, false);
         let clause = text(chars, cs, c.number_start);
+        // `A、B分别进入全国前十`: one rank for each subject listed.
+        if let Some(b) = clause.find("分别") {
+            let head = clause[..b].trim_start_matches("其中");
+            let subjects: Vec<&str> = head.split(['、', '和']).filter(|s| !s.is_empty()).collect();
+            let figures_before = out
+                .iter()
+                .any(|p| p.number_start >= cs && p.number_start < c.number_start);
+            if subjects.len() >= 2 && !figures_before && !head.chars().any(|ch| ch.is_ascii_digit())
+            {
+                for s in subjects {
+                    let mut r = c.clone();
+                    r.subject = s.to_string();
+                    if let Some(id) = indicator::indicator(s, &r.unit, Measure::Rank) {
+                        r.indicator = Some(id.to_string());
+                    }
+                    out.push(r);
+                }
+                continue;
+            }
+        }
         let shared = ["均", "皆", "都"].iter().any(|w| clause.contains(w));
         if !shared {
             out.push(c);
@@ -200,40 +244,73 @@ fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
             .find(|w| w[1] == '项' && crate::parse::numbers::parse_cn(&w[..1]).is_some())
             .and_then(|w| crate::parse::numbers::parse_cn(&w[..1]))
             .map(|v| v as usize);
-        let fs = sentence_start(chars, c.number_start, false);
-        let before: Vec<&Claim> = out
-            .iter()
-            .filter(|p| p.number_start >= fs && p.number_start < c.number_start)
-            .collect();
-        let sources: Vec<Claim> = match count {
-            Some(n) => {
-                let levels: Vec<&&Claim> = before
-                    .iter()
-                    .filter(|p| p.measure == Measure::Level)
-                    .collect();
-                levels[levels.len().saturating_sub(n)..]
-                    .iter()
-                    .map(|p| (**p).clone())
-                    .collect()
-            }
-            None => {
-                let mut run: Vec<Claim> = Vec::new();
-                for p in before.iter().rev() {
-                    if p.measure == Measure::Rank {
-                        break;
-                    }
-                    if p.measure == Measure::Growth {
-                        continue;
-                    }
-                    if run.last().is_some_and(|r| r.measure != p.measure) {
-                        break;
-                    }
-                    run.push((*p).clone());
-                }
-                run.reverse();
-                run
-            }
+        // The figures since the last rank in this sentence, else in the sentence before.
+        let since_rank = |from: usize, to: usize| -> Vec<Claim> {
+            let inside: Vec<&Claim> = out
+                .iter()
+                .filter(|p| p.number_start >= from && p.number_start < to)
+                .collect();
+            let after = inside
+                .iter()
+                .rposition(|p| p.measure == Measure::Rank)
+                .map_or(0, |k| k + 1);
+            inside[after..].iter().map(|p| (*p).clone()).collect()
         };
+        let fs = sentence_start(chars, c.number_start, false);
+        let mut candidates = since_rank(fs, c.number_start);
+        if candidates.is_empty() && fs > 0 {
+            candidates = since_rank(sentence_start(chars, fs - 1, false), fs);
+        }
+        // What is ranked: growth (`增速均居…`), shares (`占比`), counts (`数量`) or any figure.
+        let wanted = if ["增速", "增幅", "增长"].iter().any(|w| clause.contains(w)) {
+            Some(Measure::Growth)
+        } else if ["比重", "占比"].iter().any(|w| clause.contains(w)) {
+            Some(Measure::Share)
+        } else if count.is_some() || ["数量", "总数", "总量"].iter().any(|w| clause.contains(w))
+        {
+            Some(Measure::Level)
+        } else {
+            None
+        };
+        let candidates: Vec<Claim> = candidates
+            .into_iter()
+            .filter(|p| wanted.is_none_or(|m| p.measure == m))
+            .collect();
+        // The clause just before lists the ranked figures (`分别占…xx.xx%和xx.xx%,皆位居第一位`,
+        // `高企716家、省科技型中小企业2043家,均居全省第三`), or a count names how many; else each
+        // indicator since the last rank once (a figure and its growth are one thing ranked).
+        let prev_clause = clause_start(chars, cs.saturating_sub(1), false);
+        let listed: Vec<Claim> = candidates
+            .iter()
+            .filter(|p| p.number_start >= prev_clause && p.number_start < cs)
+            .cloned()
+            .collect();
+        let mut sources: Vec<Claim> = if let Some(n) = count {
+            candidates[candidates.len().saturating_sub(n)..].to_vec()
+        } else if listed.len() >= 2 {
+            listed
+        } else {
+            let mut one_each: Vec<Claim> = Vec::new();
+            for p in candidates {
+                if p.indicator.is_none() || !one_each.iter().any(|s| s.indicator == p.indicator) {
+                    one_each.push(p);
+                }
+            }
+            one_each
+        };
+        // In the order the rank's clause names them (`科技型中小企业和高新技术企业数量均居…`).
+        let named_at = |s: &Claim| {
+            s.indicator
+                .as_deref()
+                .and_then(|id| {
+                    crate::parse::vocab::words_for(id)
+                        .iter()
+                        .filter_map(|w| clause.find(w))
+                        .min()
+                })
+                .unwrap_or(usize::MAX)
+        };
+        sources.sort_by_key(named_at);
         if sources.len() < 2 {
             out.push(c);
             continue;
@@ -269,10 +346,16 @@ fn claim_for(
     };
     let wide = text(chars, wide_from, n.start);
     let measure = measure_of(chars, n, &wide);
+    let pick = |words: &str| indicator::indicator(words, &n.unit, measure);
     let after = text(chars, n.end, clause_end(chars, n.end));
-    // The noun right after the figure (`获批2家省级高新区`), up to the next verb.
+    // The noun right after the figure (`获批2家省级高新区`), up to the next verb or list item.
     let after_noun = {
-        let mut cut = after.len();
+        // a list of figures (`4 家、省级众创空间 3 家`): the noun stops before the next one
+        let next_listed = after
+            .match_indices('、')
+            .map(|(b, _)| b)
+            .find(|&b| after[b..].chars().take(12).any(|c| c.is_ascii_digit()));
+        let mut cut = next_listed.unwrap_or(after.len());
         for v in AFTER_VERBS {
             if let Some(b) = after.find(v) {
                 cut = cut.min(b);
@@ -289,8 +372,8 @@ fn claim_for(
         .max()
         .map(|b| window[b..].to_string());
     let mut indicator = match &object {
-        Some(o) => indicator_for(o),
-        None => indicator_for(&window).or_else(|| indicator_for(&wide)),
+        Some(o) => pick(o),
+        None => pick(&window).or_else(|| pick(&wide)),
     }
     .map(str::to_string);
     // `为xx家企业提供xxxx万的贷款保障`: the firms served are counted by what they were given.
@@ -301,7 +384,9 @@ fn claim_for(
     };
     let mut subject = own_subject.clone();
     if indicator.is_none() && measure == Measure::Level {
-        if let Some(id) = indicator_for(&after_noun) {
+        let whole = format!("{window}{after_noun}");
+        let named = if object.is_none() { pick(&whole) } else { None };
+        if let Some(id) = named.or_else(|| pick(&after_noun)) {
             indicator = Some(id.to_string());
             if subject.chars().count() < 2 {
                 subject = after_noun.clone();
@@ -319,14 +404,36 @@ fn claim_for(
     };
     let head = text(chars, cs, cs + 4);
     let joined = window.starts_with('、') || window.starts_with('和') || window.starts_with('及');
-    let continues = joined || CONTINUATIONS.iter().any(|w| head.starts_with(w)) || bare;
+    // `…,占GDP的比重为1.73%`: a share of the previous figure.
+    let share_of_prev = own_subject.starts_with('占');
+    let continues =
+        joined || share_of_prev || CONTINUATIONS.iter().any(|w| head.starts_with(w)) || bare;
     if indicator.is_none() && n.kind == NumKind::Zero {
         let fs = sentence_start(chars, n.start, false);
-        indicator = indicator_for(&text(chars, fs, n.start)).map(str::to_string);
+        indicator = pick(&text(chars, fs, n.start)).map(str::to_string);
     }
     let mut measure = measure;
     let mut inherited_scope = None;
-    if indicator.is_none() && (measure != Measure::Level || continues) {
+    if share_of_prev && measure == Measure::Share {
+        if let Some((pi, ps, ..)) = prev {
+            if let Some(id) = indicator::share_of(pi.as_deref(), &window) {
+                indicator = Some(id.to_string());
+                if !ps.is_empty() {
+                    subject = ps.clone();
+                }
+            }
+        }
+    }
+    // A growth, share or rank without a noun of its own (`同比增长45.4%`, `占比居全市第4位`)
+    // is the previous figure's; one with its own (`高新技术产业产值占…比重提高1个百分点`) is not.
+    let thin = {
+        let mut t = own_subject.clone();
+        for w in MEASURE_WORDS.iter().chain(SCOPES.iter().map(|(w, _)| w)) {
+            t = t.replace(w, "");
+        }
+        t.chars().count() <= 2
+    };
+    if indicator.is_none() && ((measure != Measure::Level && thin) || continues) {
         if let Some((pi, ps, _, pm, psc)) = prev {
             indicator = pi.clone();
             if !ps.is_empty() {
@@ -342,11 +449,16 @@ fn claim_for(
     }
     // Activity counts (`组织24家…企业走进…`) and database sizes (`“人才库”储备人才…`) are
     // kept without an indicator: they are not the indicator's outcome.
+    // `组织24家企业走进…`, `组织开展…培训xx余场` count what the bureau organised; `组织申报`,
+    // `组织参评…30家` count applications, which stand for their indicator.
+    let organised = window.rfind("组织").is_some_and(|b| {
+        let rest = &window[b + "组织".len()..];
+        !["实施", "申报", "参评", "推荐", "认定", "企业申报"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
     let activity =
-        (window.contains("组织") && !window.contains("组织实施") && !window.contains("组织申报"))
-            || window.contains("走访")
-            || window.contains("库”")
-            || window.contains("库\"");
+        organised || window.contains("走访") || window.contains("库”") || window.contains("库\"");
     if activity && measure == Measure::Level {
         indicator = None;
     }

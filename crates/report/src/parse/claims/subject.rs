@@ -60,7 +60,17 @@ pub(super) fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
             })
             .max()
     };
-    let share = last(&["占", "比重", "比例", "占比", "覆盖率", "比率"]);
+    let share = last(&[
+        "占",
+        "比重",
+        "比例",
+        "占比",
+        "覆盖率",
+        "比率",
+        "完成率",
+        "完成年度",
+        "完成全年",
+    ]);
     let growth = last(&[
         "增长", "增速", "增幅", "同比", "增加", "提高", "提升", "年均",
     ]);
@@ -79,6 +89,62 @@ pub(super) fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
         _ => Measure::Level,
     }
 }
+
+/// Words that say how a figure is measured, not what it is about (`同比增长`, `占比`, `居…第`).
+pub(super) const MEASURE_WORDS: &[&str] = &[
+    "同比",
+    "增长",
+    "增速",
+    "增幅",
+    "提高",
+    "提升",
+    "上升",
+    "下降",
+    "比重",
+    "占比",
+    "比例",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "同期",
+    "分别",
+    "累计",
+    "年均",
+    "达到",
+    "达",
+    "为",
+    "居",
+    "位居",
+    "列",
+    "位列",
+    "排名",
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "全县",
+    "第",
+    "占",
+    "的",
+    "幅度",
+    "了",
+    "均",
+    "实现",
+    "保持",
+    "连续",
+    "完成",
+    "率",
+    "跃升至",
+    "上升至",
+    "跻身",
+    "进入",
+    "蝉联",
+    "稳居",
+    "在",
+    "地区",
+    "区域",
+];
 
 /// Words trimmed from the front of a subject (scope and time) and from its end (verbs).
 pub(super) const LEAD_WORDS: &[&str] = &[

@@ -67,8 +67,7 @@ pub(super) fn is_cjk(c: char) -> bool {
 pub(super) fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
     let mut k = i;
     while k > 0 {
-        let c = chars[k - 1];
-        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
+        if ends_sentence(chars, k - 1, semis) {
             break;
         }
         k -= 1;
@@ -79,13 +78,23 @@ pub(super) fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
 pub(super) fn sentence_end(chars: &[char], i: usize, semis: bool) -> usize {
     let mut k = i;
     while k < chars.len() {
-        let c = chars[k];
-        if matches!(c, '。' | '!' | '?' | '\n') || (semis && c == ';') {
-            return if c == '\n' { k } else { k + 1 };
+        if ends_sentence(chars, k, semis) {
+            return if chars[k] == '\n' { k } else { k + 1 };
         }
         k += 1;
     }
     k
+}
+
+/// Does the char at `k` end a sentence? A `?` between two Chinese characters is a glyph an OCR
+/// lost (`补助?费120万元`), not a question.
+fn ends_sentence(chars: &[char], k: usize, semis: bool) -> bool {
+    match chars[k] {
+        '。' | '!' | '\n' => true,
+        ';' => semis,
+        '?' => !(k > 0 && is_cjk(chars[k - 1]) && chars.get(k + 1).is_some_and(|&c| is_cjk(c))),
+        _ => false,
+    }
 }
 
 /// Start of the clause containing `i`: after a comma, colon, sentence end or parenthesis.
