@@ -303,7 +303,11 @@ fn plan_opening(chars: &[char], text: &str, summary_year: Option<i32>) -> Option
     let has_plan_word = PLAN_HEADS.iter().any(|w| head.contains(w));
     let has_sum_word = SUMMARY_WORDS.iter().any(|w| head.contains(w));
     if is_heading && has_plan_word && !has_sum_word {
-        let (_, p, _) = title_years(&head);
+        let (s, p, _) = title_years(&head);
+        // `2015年福州市科技工作及2016年工作思路` names both halves: a title, not the plan's heading.
+        if s.is_some() && p.is_some() {
+            return None;
+        }
         let p = p.or_else(|| title_years(&head).0);
         // `一、2023年重点工作` after a review of 2023 heads the work done, not a plan.
         if p.is_some() && p == summary_year {
@@ -438,7 +442,16 @@ pub(crate) fn analyse(text: &str) -> Structure {
     // circular names its attachment).
     for p in st.paras.iter().skip(body_from).take(10) {
         let head: String = p.text.chars().take(40).collect();
-        if SUMMARY_WORDS.iter().any(|w| head.contains(w))
+        // a title line (perhaps glued to the text), not a sentence that mentions both halves
+        let title_end = SUMMARY_WORDS
+            .iter()
+            .chain(PLAN_WORDS)
+            .filter_map(|w| head.rfind(w).map(|b| b + w.len()))
+            .max()
+            .unwrap_or(0);
+        let unbroken = !head[..title_end].contains(['。', ',', ';']);
+        if unbroken
+            && SUMMARY_WORDS.iter().any(|w| head.contains(w))
             && PLAN_WORDS.iter().any(|w| head.contains(w))
         {
             let (s, pl, _) = title_years(&head);

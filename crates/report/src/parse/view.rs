@@ -65,6 +65,12 @@ impl View {
                 i = j;
                 continue;
             }
+            // `11.8/%`: a stray slash between a figure and its percent sign.
+            if c == '/' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1) == Some(&'%')
+            {
+                i += 1;
+                continue;
+            }
             // A glyph an OCR lost between two Chinese characters (`补助?费`) reads as nothing.
             if c == '?'
                 && i > 0

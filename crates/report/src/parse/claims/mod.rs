@@ -111,9 +111,21 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
     groups
 }
 
-/// What a figure inherits from the previous one in its sentence: indicator, subject, end of
-/// its number, measure and scope.
-type Prev = (Option<String>, String, usize, Measure, Option<Scope>);
+/// What a figure can inherit from an earlier one in its sentence.
+#[derive(Debug, Clone)]
+struct Prev {
+    indicator: Option<String>,
+    subject: String,
+    /// End of its number: the next figure's subject starts after it.
+    end: usize,
+    measure: Measure,
+    scope: Option<Scope>,
+    unit: String,
+    /// It had no noun of its own (a growth, a rank, a bare `省级70项`).
+    thin: bool,
+    /// In the same `;`-clause as the figure asking.
+    same_clause: bool,
+}
 
 /// Extracts every claim of a document.
 /// The claims of a document, and the numbers that were read but are not claims.
@@ -140,6 +152,7 @@ pub(crate) fn extract(ctx: &Context) -> Extracted {
     }
     let cues = time::cues(chars);
     let mut claims: Vec<Claim> = Vec::new();
+    let mut earlier: Vec<Prev> = Vec::new();
     let mut i = 0;
     while i < nums.len() {
         // All accepted numbers of one sentence (split at `。;`).
@@ -174,19 +187,34 @@ pub(crate) fn extract(ctx: &Context) -> Extracted {
                 }
             }
         }
-        let mut prev: Option<Prev> = None;
+        // The figures before this `;`-clause in the same sentence stay within reach.
+        let fs = sentence_start(chars, ss, false);
+        if earlier.last().is_some_and(|p| p.end < fs) {
+            earlier.clear();
+        }
+        earlier.iter_mut().for_each(|p| p.same_clause = false);
         for n in group {
-            let c = claim_for(ctx, &cues, n, &texts, prev.as_ref());
+            let (c, thin) = claim_for(ctx, &cues, n, &texts, &earlier);
+            let prev = earlier.last().filter(|p| p.same_clause);
             // `获省自然科学奖1项,实现了…“零”的突破` says the same thing twice: keep the count.
             let restated = n.kind == NumKind::Zero
                 && c.indicator.is_some()
-                && prev.as_ref().is_some_and(|p| p.0 == c.indicator);
+                && prev.is_some_and(|p| p.indicator == c.indicator);
             // a rank passes on the measure of the figure it ranks (`比重4.38%,位居…首位,…4%以上`)
-            let (pm, psc) = match (&prev, c.measure) {
-                (Some(p), Measure::Rank) => (p.3, p.4),
+            let (measure, scope) = match (prev, c.measure) {
+                (Some(p), Measure::Rank) => (p.measure, p.scope),
                 _ => (c.measure, c.scope),
             };
-            prev = Some((c.indicator.clone(), c.subject.clone(), n.end, pm, psc));
+            earlier.push(Prev {
+                indicator: c.indicator.clone(),
+                subject: c.subject.clone(),
+                end: n.end,
+                measure,
+                scope,
+                unit: c.unit.clone(),
+                thin,
+                same_clause: true,
+            });
             if !restated {
                 claims.push(c);
             }
@@ -325,23 +353,25 @@ fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
     out
 }
 
+/// Reads one figure into a claim; also says whether its subject had no noun of its own.
 fn claim_for(
     ctx: &Context,
     cues: &[Cue],
     n: &Num,
     texts: &[(usize, usize)],
-    prev: Option<&Prev>,
-) -> Claim {
+    earlier: &[Prev],
+) -> (Claim, bool) {
     let chars = ctx.chars;
+    let prev = earlier.last().filter(|p| p.same_clause);
     let cs_strict = clause_start(chars, n.start, true);
     let cs = clause_start(chars, n.start, false);
     let from = match prev {
-        Some((_, _, pe, _, _)) if *pe > cs_strict && *pe <= n.start => *pe,
+        Some(p) if p.end > cs_strict && p.end <= n.start => p.end,
         _ => cs_strict,
     };
     let window = text(chars, from, n.start);
     let wide_from = match prev {
-        Some((_, _, pe, _, _)) if *pe > cs && *pe <= n.start => *pe,
+        Some(p) if p.end > cs && p.end <= n.start => p.end,
         _ => cs,
     };
     let wide = text(chars, wide_from, n.start);
@@ -397,7 +427,7 @@ fn claim_for(
     // `…和xx.xx%`, `面积超过xx万平方米`) is about the same indicator.
     let bare = {
         let mut t = own_subject.clone();
-        for w in ["力争", "确保", "争取", "实现", "实现了"] {
+        for w in BARE_WORDS {
             t = t.replace(w, "");
         }
         (t.is_empty() && after_noun.trim().is_empty()) || GENERIC_SUBJECTS.contains(&t.as_str())
@@ -415,14 +445,19 @@ fn claim_for(
     let mut measure = measure;
     let mut inherited_scope = None;
     if share_of_prev && measure == Measure::Share {
-        if let Some((pi, ps, ..)) = prev {
-            if let Some(id) = indicator::share_of(pi.as_deref(), &window) {
+        if let Some(p) = prev {
+            if let Some(id) = indicator::share_of(p.indicator.as_deref(), &window) {
                 indicator = Some(id.to_string());
-                if !ps.is_empty() {
-                    subject = ps.clone();
+                if !p.subject.is_empty() {
+                    subject = p.subject.clone();
                 }
             }
         }
+    }
+    // `…产值590.1亿元;实现增加值141.7亿元`: a generic noun takes the sentence's topic.
+    if indicator.is_none() && HEAD_NOUNS.iter().any(|w| own_subject.ends_with(w)) {
+        let fs = sentence_start(chars, n.start, false);
+        indicator = pick(&text(chars, fs, n.start)).map(str::to_string);
     }
     // A growth, share or rank without a noun of its own (`同比增长45.4%`, `占比居全市第4位`)
     // is the previous figure's; one with its own (`高新技术产业产值占…比重提高1个百分点`) is not.
@@ -434,16 +469,39 @@ fn claim_for(
         t.chars().count() <= 2
     };
     if indicator.is_none() && ((measure != Measure::Level && thin) || continues) {
-        if let Some((pi, ps, _, pm, psc)) = prev {
-            indicator = pi.clone();
-            if !ps.is_empty() {
-                subject = ps.clone();
+        // A bare count takes the nearest figure counted alike (`国家级19项,补助费120万元,省级70项`);
+        // otherwise the figure just before; a thin figure after a `;` the sentence's topic
+        // (`…研发费用16.02亿元,…;累计增速25%`).
+        let same_unit = earlier
+            .iter()
+            .rev()
+            .take_while(|p| p.same_clause)
+            .find(|p| bare && measure == Measure::Level && p.unit == n.unit);
+        let topic = || {
+            earlier
+                .iter()
+                .rev()
+                .find(|p| !p.thin && p.indicator.is_some() && p.measure != Measure::Rank)
+        };
+        let source = same_unit
+            .or(prev)
+            .or_else(|| if thin { topic() } else { None });
+        if let Some(p) = source {
+            indicator = p.indicator.clone();
+            // Its own noun (`备案总数`, `总量`) says more than the other figure's; a bare
+            // `力争`, `区级`, `累计` says nothing.
+            let mut core = subject.clone();
+            for w in BARE_WORDS {
+                core = core.replace(w, "");
+            }
+            if !p.subject.is_empty() && (!bare || core.chars().count() < 2) {
+                subject = p.subject.clone();
             }
             // `占全市总量的xx.xx%和xx.xx%`, `比重4.38%,…,连续七年保持在4%以上`: a bare
             // percentage after a share is a share too.
-            if measure == Measure::Level && n.unit == "%" && *pm == Measure::Share {
+            if measure == Measure::Level && n.unit == "%" && p.measure == Measure::Share {
                 measure = Measure::Share;
-                inherited_scope = *psc;
+                inherited_scope = p.scope;
             }
         }
     }
@@ -518,7 +576,7 @@ fn claim_for(
         .copied()
         .find(|(a, b)| *a <= n.start && n.start < *b)
         .unwrap_or((n.start, n.end));
-    Claim {
+    let claim = Claim {
         kind,
         year,
         indicator,
@@ -537,7 +595,8 @@ fn claim_for(
         end: te,
         number_start: n.start,
         number_end: n.end,
-    }
+    };
+    (claim, thin || bare)
 }
 
 #[cfg(test)]

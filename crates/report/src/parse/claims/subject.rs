@@ -146,6 +146,48 @@ pub(super) const MEASURE_WORDS: &[&str] = &[
     "区域",
 ];
 
+/// Words that leave a count without a noun of its own (`其中国家级13家`, `授权10267件`,
+/// `新申报认定24家`): it counts what the figure before it counts.
+pub(super) const BARE_WORDS: &[&str] = &[
+    "力争",
+    "确保",
+    "争取",
+    "实现了",
+    "实现",
+    "其中",
+    "另有",
+    "另",
+    "新申报认定",
+    "申报认定",
+    "新认定",
+    "认定",
+    "复审",
+    "授权",
+    "申请",
+    "新增",
+    "备案",
+    "登记",
+    "获批",
+    "达到",
+    "完成",
+    "累计",
+    "合计",
+    "共有",
+    "共",
+    "国家级",
+    "省级以上",
+    "市级以上",
+    "省级",
+    "市级",
+    "县级",
+    "区级",
+    "以上",
+];
+
+/// Nouns that name a measure of something said before (`…高新技术产业实现产值…;实现增加值…`).
+pub(super) const HEAD_NOUNS: &[&str] =
+    &["增加值", "产值", "投资", "总额", "总量", "交易额", "成交额"];
+
 /// Words trimmed from the front of a subject (scope and time) and from its end (verbs).
 pub(super) const LEAD_WORDS: &[&str] = &[
     "全市", "全区", "全县", "全年", "今年", "我市", "我县", "我区", "同时", "其中", "预计", "并",

@@ -161,6 +161,7 @@ fn cue_at(chars: &[char], i: usize) -> Option<Cue> {
                     says: Says::Goal(None),
                 })
         }
+        '准' if at(chars, i, "准备") => cue(2, Says::Goal(None)),
         '下' if at(chars, i, "下一步") => cue(3, Says::Goal(None)),
         '下' if at(chars, i, "下半年") => cue(3, Says::Goal(None)),
         '明' if at(chars, i, "明年") => cue(2, Says::Goal(None)),
@@ -247,7 +248,19 @@ fn at_head(chars: &[char], ss: usize, c: usize) -> bool {
             break;
         }
     }
+    // `今年,武进科技条线将…`: the speaking body itself before its cue.
     s.is_empty()
+        || (s.chars().count() <= 10
+            && !s.contains(|ch: char| ch.is_ascii_digit())
+            && ["局", "条线", "部门", "系统", "我们", "委", "政府"]
+                .iter()
+                .any(|w| s.ends_with(w)))
+}
+
+/// `力争实现:A;B;C`, `确保完成A、B`: a cue that opens a list governs the whole sentence, unlike
+/// one on a single figure (`强度达到3.3%、争取达到3.4%`).
+fn opens_list(chars: &[char], c: &Cue) -> bool {
+    matches!(c.says, Says::Goal(_)) && ["实现", "完成", "做到"].iter().any(|w| at(chars, c.end, w))
 }
 
 /// A `一是/二是` item starts between `a` and `b`: cues do not reach across it.
@@ -297,7 +310,7 @@ fn governing(ctx: &Context, cues: &[Cue], at: usize) -> Vec<Cue> {
             // `去年,…。全市专利申请量…`: a time opening its paragraph governs the paragraph.
             _ if c.start < ss => at_head(chars, para, c.start) && !item_between(chars, c.end, at),
             _ => {
-                (c.start >= clause || at_head(chars, ss, c.start))
+                (c.start >= clause || at_head(chars, ss, c.start) || opens_list(chars, c))
                     && !item_between(chars, c.end, at)
             }
         })
@@ -319,7 +332,15 @@ pub(super) fn when(ctx: &Context, cues: &[Cue], n: &Num) -> When {
     let chars = ctx.chars;
     let cues = governing(ctx, cues, n.start);
     // The nearest cue decides; the half the figure stands in is the default.
+    // `超额完成90家的考核目标`: the figure is the target, quoted in a review.
+    let target = {
+        let after = text(chars, n.end, n.end + 7);
+        after.starts_with('的')
+            && ["目标", "任务"].iter().any(|w| after.contains(w))
+            && !after.contains(',')
+    };
     let kind = match cues.first().map(|c| c.says) {
+        _ if target => Kind::Goal,
         Some(Says::Goal(_) | Says::GoalList) => Kind::Goal,
         Some(Says::Done) => Kind::Achievement,
         None => match ctx.st.half_at(n.start, ctx.has_summary) {
