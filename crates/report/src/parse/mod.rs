@@ -131,6 +131,7 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     let cleaned = clean::clean(raw);
     let stored = cleaned.text;
     let view = view::View::new(&stored);
+    let stored_chars: Vec<char> = stored.chars().collect();
     let text = view.text.clone();
     let chars: Vec<char> = text.chars().collect();
     let st = structure::analyse(&text);
@@ -150,11 +151,14 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         summary_year = summary_year.or(s.filter(|&s| plan_year.is_none_or(|p| s < p)));
         plan_year = plan_year.or(p.filter(|&p| summary_year.is_none_or(|s| p >= s)));
     }
+    let place_hits = gazetteer::scan(&chars);
     let place = places::decide(&places::Input {
         title: &title,
         head: head_lines(&st),
         chrome: &cleaned.chrome,
         body: &chars,
+        text: &text,
+        hits: &place_hits,
     });
     let mut region = place.region;
 
@@ -214,14 +218,16 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     }
     // A plan-only circular (`工作要点`) has no summary half.
     let has_summary = summary_year.is_some() || st.summary_heading.is_some() || plan_year.is_none();
+    let txt = claims::Txt::new(&chars, &text);
     let ctx = claims::Context {
-        chars: &chars,
+        chars: &txt,
         st: &st,
         summary_year,
         plan_year,
         has_summary,
         now,
         own: places::unit_of(&region),
+        places: &place_hits,
     };
     let extracted = claims::extract(&ctx);
     let mut claims = extracted.claims;
@@ -301,7 +307,6 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
 
     // The title as written (traditional characters stay); a text without one shows its opening.
     if ov.title.is_none() {
-        let stored_chars: Vec<char> = stored.chars().collect();
         title = match st.title {
             Some(t) => {
                 let p = &st.paras[t];
@@ -334,8 +339,7 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         claims,
         text: stored,
     };
-    to_stored(&mut doc, &view);
-    let stored_chars: Vec<char> = doc.text.chars().collect();
+    to_stored(&mut doc, &view, &stored_chars);
     let skipped = extracted
         .skipped
         .iter()
@@ -375,8 +379,7 @@ fn head_lines(st: &structure::Structure) -> Vec<&str> {
 
 /// Maps every claim's and item's view offsets back to the stored text and takes their texts
 /// from it, so the sentences shown are the sentences as written.
-fn to_stored(doc: &mut Document, view: &view::View) {
-    let chars: Vec<char> = doc.text.chars().collect();
+fn to_stored(doc: &mut Document, view: &view::View, chars: &[char]) {
     let slice = |a: usize, b: usize| chars[a.min(b)..b].iter().collect::<String>();
     for c in &mut doc.claims {
         c.start = view.start(c.start);

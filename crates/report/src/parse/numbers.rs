@@ -143,9 +143,12 @@ const BASE_UNITS: &[&str] = &[
 ];
 
 fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
-    (i..)
-        .zip(pat.chars())
-        .all(|(k, p)| chars.get(k) == Some(&p))
+    let mut p = pat.chars();
+    // Most tries fail on the first char: decide that without setting up the walk.
+    if p.next().is_none_or(|first| chars.get(i) != Some(&first)) {
+        return pat.is_empty();
+    }
+    (i + 1..).zip(p).all(|(k, p)| chars.get(k) == Some(&p))
 }
 
 fn is_x(c: char) -> bool {
@@ -324,6 +327,14 @@ fn num(kind: NumKind, start: usize, end: usize, value: Option<f64>) -> Num {
 /// Tries to read a number expression starting at `i`; returns it and where scanning continues.
 fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
     let c = chars[i];
+    // Nothing but a digit, a masked `x`, a Chinese numeral or one of the words below starts a
+    // number: most chars are ruled out here.
+    let may_start = c.is_ascii_digit()
+        || matches!(c, 'x' | 'X' | '破' | '零' | '“' | '"' | '第' | '前' | '首')
+        || is_cn_numeral(c);
+    if !may_start {
+        return None;
+    }
     // `破零`, `零的突破`, `"零"的突破`
     if starts_with_at(chars, i, "破零") {
         let mut n = num(NumKind::Zero, i, i + 2, Some(1.0));

@@ -22,8 +22,10 @@ pub(crate) struct Input<'a> {
     pub head: Vec<&'a str>,
     /// Site furniture removed by clean-up (publisher fields, a yearbook's page header).
     pub chrome: &'a [String],
-    /// The whole text.
+    /// The whole text, as chars and as a string, and the places named in it.
     pub body: &'a [char],
+    pub text: &'a str,
+    pub hits: &'a [Hit],
 }
 
 pub(crate) struct PlaceResult {
@@ -160,22 +162,32 @@ pub(crate) fn level_hint(s: &str) -> Option<Level> {
 /// and the place's own organs (`县委`, `区政府`) weigh more than `全县`, `全区`, `全市`, and
 /// `全市排名第2` is a county ranked in its city, not a city speaking.
 pub(crate) fn self_reference_level(text: &str) -> Option<Level> {
-    let weigh = |strong: &[&str], weak: &str| -> usize {
-        let s: usize = strong.iter().map(|k| text.matches(k).count() * 3).sum();
-        let w = text
-            .match_indices(weak)
-            .filter(|(bi, _)| {
-                let after = &text[bi + weak.len()..];
-                !["排名", "第", "前", "同类", "平均", "率先", "唯一"]
+    // One pass: `我市`/`全县`, and a place's own organs (`市委`, `区政府`).
+    let (mut city, mut county, mut district) = (0usize, 0usize, 0usize);
+    let chars: Vec<char> = text.chars().collect();
+    let at = |k: usize| chars.get(k).copied().unwrap_or(' ');
+    for (i, &c) in chars.iter().enumerate() {
+        let (level, weight) = match c {
+            '我' => (at(i + 1), 3),
+            '全' => {
+                let after: String = [at(i + 2), at(i + 3)].iter().collect();
+                let scope = ["排名", "第", "前", "同类", "平均", "率先", "唯一"]
                     .iter()
-                    .any(|x| after.starts_with(x))
-            })
-            .count();
-        s + w
-    };
-    let city = weigh(&["我市", "市委", "市政府"], "全市");
-    let county = weigh(&["我县", "县委", "县政府"], "全县");
-    let district = weigh(&["我区", "区委", "区政府"], "全区");
+                    .any(|x| after.starts_with(x));
+                (at(i + 1), if scope { 0 } else { 1 })
+            }
+            '市' | '县' | '区' if at(i + 1) == '委' || (at(i + 1) == '政' && at(i + 2) == '府') => {
+                (c, 3)
+            }
+            _ => continue,
+        };
+        match level {
+            '市' => city += weight,
+            '县' => county += weight,
+            '区' => district += weight,
+            _ => {}
+        }
+    }
     let best = city.max(county).max(district);
     if best == 0 {
         None
@@ -205,6 +217,10 @@ fn fits(unit: usize, level: Option<Level>) -> bool {
 /// `XX市科技局`, `xx区`, `××县`, `某县`: the place is masked on purpose.
 fn masked(s: &str) -> bool {
     let c: Vec<char> = s.chars().collect();
+    masked_chars(&c)
+}
+
+fn masked_chars(c: &[char]) -> bool {
     c.windows(2).enumerate().any(|(i, w)| {
         matches!(w[1], '市' | '县' | '区' | '省')
             && (matches!(w[0], 'x' | 'X' | '×' | '*' | '某')
@@ -215,35 +231,65 @@ fn masked(s: &str) -> bool {
 /// Picks the unit a hit names: one whose ancestor was named just before it (`宁波市鄞州区`), else
 /// one with an ancestor or descendant named anywhere, else the gazetteer's first (current units,
 /// higher levels first).
-fn resolve(hit: &Hit, prev: Option<&Hit>, all: &[usize]) -> usize {
+fn resolve(hit: &Hit, prev: Option<&Hit>, named: &Named) -> usize {
     if hit.units.len() == 1 {
         return hit.units[0];
     }
-    let related = |u: usize, others: &[usize]| {
-        others.iter().any(|&o| {
-            o != u && (gz::ancestors(u).any(|a| a == o) || gz::ancestors(o).any(|a| a == u))
-        })
-    };
     if let Some(p) = prev.filter(|p| p.end == hit.start) {
-        if let Some(&u) = hit.units.iter().find(|&&u| related(u, &p.units)) {
+        let related = |u: usize| {
+            p.units.iter().any(|&o| {
+                o != u && (gz::ancestors(u).any(|a| a == o) || gz::ancestors(o).any(|a| a == u))
+            })
+        };
+        if let Some(&u) = hit.units.iter().find(|&&u| related(u)) {
             return u;
         }
     }
     hit.units
         .iter()
         .copied()
-        .find(|&u| related(u, all))
+        .find(|&u| named.related(u))
         .unwrap_or(hit.units[0])
+}
+
+/// Every unit a text names, and every unit above one of them, for telling same-named places
+/// apart (`鼓楼区` of the city the text names).
+struct Named {
+    units: Vec<usize>,
+    above: Vec<usize>,
+}
+
+impl Named {
+    fn new(hits: &[Hit]) -> Named {
+        let mut units: Vec<usize> = hits.iter().flat_map(|h| h.units.iter().copied()).collect();
+        units.sort_unstable();
+        units.dedup();
+        let mut above: Vec<usize> = units.iter().flat_map(|&u| gz::ancestors(u)).collect();
+        above.sort_unstable();
+        above.dedup();
+        Named { units, above }
+    }
+
+    /// Is an ancestor or a descendant of `u` named?
+    fn related(&self, u: usize) -> bool {
+        gz::ancestors(u).any(|a| self.units.binary_search(&a).is_ok())
+            || self.above.binary_search(&u).is_ok()
+    }
 }
 
 /// The units mentioned in a string, resolved, with their hits.
 fn mentions(chars: &[char]) -> Vec<(Hit, usize)> {
-    let hits = gz::scan(chars);
-    let all: Vec<usize> = hits.iter().flat_map(|h| h.units.iter().copied()).collect();
+    resolved(gz::scan(chars))
+}
+
+/// A scan's hits, each with the unit it names.
+fn resolved(hits: Vec<Hit>) -> Vec<(Hit, usize)> {
+    let named = Named::new(&hits);
     let mut out: Vec<(Hit, usize)> = Vec::with_capacity(hits.len());
     for (k, h) in hits.iter().enumerate() {
         let prev = k.checked_sub(1).map(|p| &hits[p]);
-        out.push((h.clone(), resolve(h, prev, &all)));
+        let u = resolve(h, prev, &named);
+        out.push((h.clone(), u));
     }
     out
 }
@@ -381,7 +427,7 @@ fn clue_text(chars: &[char], i: usize) -> String {
 
 /// Votes of abbreviation clues, and of unmasked mentions supporting them (a mention next to a
 /// redaction, `xx温州国家自主创新示范区`, is a masked compound name, not a clue).
-fn clue_votes(chars: &[char], votes: &mut Vec<Vote>) {
+fn clue_votes(chars: &[char], body: &[(Hit, usize)], votes: &mut Vec<Vote>) {
     for (i, &c) in chars.iter().enumerate() {
         let Some(&(_, name)) = ABBREVIATIONS.iter().find(|(a, _)| *a == c) else {
             continue;
@@ -405,7 +451,7 @@ fn clue_votes(chars: &[char], votes: &mut Vec<Vote>) {
     if votes.is_empty() {
         return;
     }
-    for (h, u) in mentions(chars) {
+    for (h, u) in body.iter().cloned() {
         let near = |k: usize| chars.get(k).is_some_and(|c| matches!(c, 'x' | 'X' | '*'));
         if h.short || (h.start > 0 && near(h.start - 1)) || near(h.end) {
             continue;
@@ -468,9 +514,9 @@ fn choose(votes: &[Vote], level: Option<Level>) -> Option<usize> {
 
 /// A district, county or county-level city of one city named again and again in lists
 /// (`诸暨市、越城区增速居前两位`) tells which city a report that never names itself is about.
-fn parent_of_children(chars: &[char]) -> Option<(usize, Vec<&'static str>)> {
+fn parent_of_children(body: &[(Hit, usize)]) -> Option<(usize, Vec<&'static str>)> {
     let mut children: Vec<usize> = Vec::new();
-    for (h, u) in mentions(chars) {
+    for &(ref h, u) in body {
         let unit = gz::get(u);
         if !h.short
             && matches!(unit.level, Level::County | Level::District)
@@ -518,7 +564,7 @@ fn level_en(l: Level) -> &'static str {
 /// Decides the report's own place.
 pub(crate) fn decide(input: &Input) -> PlaceResult {
     let mut warnings = Vec::new();
-    let body: String = input.body.iter().collect();
+    let body = input.text;
     let chrome: Vec<String> = input
         .chrome
         .iter()
@@ -534,9 +580,11 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
                 .split(['\n', '。', ',', ';', ':'])
                 .find_map(level_hint)
         })
-        .or_else(|| self_reference_level(&body));
-    let is_masked = masked(input.title) || input.head.iter().any(|h| masked(h)) || masked(&body);
+        .or_else(|| self_reference_level(body));
+    let is_masked =
+        masked(input.title) || input.head.iter().any(|h| masked(h)) || masked_chars(input.body);
 
+    let body_mentions = resolved(input.hits.to_vec());
     let mut votes: Vec<Vote> = Vec::new();
     stated_votes(input.title, 10, "标题", &mut votes);
     for h in &input.head {
@@ -575,7 +623,7 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         }
     }
     if !is_masked {
-        for (h, u) in mentions(input.body) {
+        for (h, u) in body_mentions.iter().cloned() {
             let w = body_weight(input.body, &h);
             if w > 0 {
                 let from = h.start.saturating_sub(4);
@@ -588,7 +636,7 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
             }
         }
     } else {
-        clue_votes(input.body, &mut votes);
+        clue_votes(input.body, &body_mentions, &mut votes);
     }
 
     if let Some(u) = choose(&votes, level) {
@@ -633,7 +681,7 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         };
     }
     if !is_masked && level != Some(Level::County) && level != Some(Level::District) {
-        if let Some((city, kids)) = parent_of_children(input.body) {
+        if let Some((city, kids)) = parent_of_children(&body_mentions) {
             let ev = kids.iter().take(4).copied().collect::<Vec<_>>().join("、");
             let name = gz::get(city).name;
             warnings.push(warning(
@@ -720,6 +768,8 @@ mod tests {
             head: Vec::new(),
             chrome: &[],
             body: &body,
+            text,
+            hits: &gz::scan(&body),
         })
     }
 
@@ -799,6 +849,8 @@ mod tests {
             head: Vec::new(),
             chrome: &[],
             body: &body,
+            text,
+            hits: &gz::scan(&body),
         });
         assert_eq!(p.region.name, "鄞州区");
         assert_eq!(p.region.parent.as_deref(), Some("宁波市"));

@@ -70,6 +70,12 @@ pub(crate) struct Structure {
 }
 
 impl Structure {
+    /// The paragraph holding char offset `pos` (its end, a line break, counts as its own).
+    pub fn para_at(&self, pos: usize) -> Option<&Para> {
+        let k = self.paras.partition_point(|p| p.end < pos);
+        self.paras.get(k).filter(|p| p.start <= pos)
+    }
+
     /// The half a char offset falls in, given whether the document has a summary at all.
     pub fn half_at(&self, pos: usize, has_summary: bool) -> Half {
         match self.plan_start {
@@ -282,9 +288,14 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
 }
 
 /// Does a paragraph open the plan half? Returns the year it states (if any).
-fn plan_opening(chars: &[char], text: &str, summary_year: Option<i32>) -> Option<Option<i32>> {
+fn plan_opening(
+    chars: &[char],
+    len: usize,
+    text: &str,
+    summary_year: Option<i32>,
+) -> Option<Option<i32>> {
     let head: String = chars.iter().take(24).collect();
-    let is_heading = part_prefix(chars).is_some() || chars.len() <= 30;
+    let is_heading = part_prefix(chars).is_some() || len <= 30;
     // Words that open a plan half; a lone `重点`/`目标`/`计划` also names summary sections
     // (`(三)重点项目建设取得突破`, `人才计划`), so they count only in these compounds.
     const PLAN_HEADS: &[&str] = &[
@@ -317,7 +328,11 @@ fn plan_opening(chars: &[char], text: &str, summary_year: Option<i32>) -> Option
     }
     // `2022年,市科技局将…`: a paragraph that starts with next year and says what it will do;
     // `2023年是…关键之年。吴兴区将坚持…`: one that opens the year to come.
-    if chars.len() > 6 && chars[4] == '年' && chars[..4].iter().all(|c| c.is_ascii_digit()) {
+    if len > 6
+        && chars.len() > 6
+        && chars[4] == '年'
+        && chars[..4].iter().all(|c| c.is_ascii_digit())
+    {
         let y: i32 = chars[..4].iter().collect::<String>().parse().ok()?;
         let first: String = chars.iter().take(40).collect();
         let later = summary_year.is_none_or(|s| y > s);
@@ -416,6 +431,14 @@ pub(crate) fn analyse(text: &str) -> Structure {
     }
     // Headings.
     for (pi, p) in st.paras.iter().enumerate() {
+        // Numbering stands in the first few chars: most paragraphs are ruled out there.
+        let head: Vec<char> = p.text.chars().take(8).collect();
+        if part_prefix(&head).is_none()
+            && section_prefix(&head).is_none()
+            && point_prefix(&head).is_none()
+        {
+            continue;
+        }
         let chars: Vec<char> = p.text.chars().collect();
         let found = if let Some((_, r)) = part_prefix(&chars) {
             Some((HLevel::Part, r))
@@ -503,12 +526,14 @@ pub(crate) fn analyse(text: &str) -> Structure {
     st.lead_year = lead_year;
     let mut summary_year = title_summary.or(lead_year);
     for p in st.paras.iter().skip(body_from) {
-        let chars: Vec<char> = p.text.chars().collect();
+        // Half headings and openings are read from a paragraph's first words and its length.
+        let len = p.end - p.start;
+        let chars: Vec<char> = p.text.chars().take(64).collect();
         let head: String = chars.iter().take(24).collect();
         let is_part = part_prefix(&chars).is_some();
         if st.summary_heading.is_none()
             && st.plan_start.is_none()
-            && (is_part || chars.len() <= 30)
+            && (is_part || len <= 30)
             && SUMMARY_WORDS.iter().any(|w| head.contains(w))
             && !PLAN_WORDS.iter().any(|w| head.contains(w))
         {
@@ -525,7 +550,7 @@ pub(crate) fn analyse(text: &str) -> Structure {
             continue;
         }
         if st.plan_start.is_none() {
-            if let Some(y) = plan_opening(&chars, &p.text, summary_year) {
+            if let Some(y) = plan_opening(&chars, len, &p.text, summary_year) {
                 st.plan_start = Some(p.start);
                 st.heading_years.1 = y;
                 if y.is_none() && head.contains("xxxx年") {

@@ -41,9 +41,31 @@ fn parse(data: &str) -> Vec<(char, char)> {
     pairs
 }
 
+/// One bit per Basic Multilingual Plane char from [`FIRST_CJK`]: is it a key of the table? Most
+/// chars of a report are not, and answer without a search.
+fn keys() -> &'static [u64] {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut bits = vec![0u64; (0x10000 - FIRST_CJK as usize) / 64 + 1];
+        for &(k, _) in table() {
+            if let Some(i) = (k as usize)
+                .checked_sub(FIRST_CJK as usize)
+                .filter(|&i| i < 0x10000 - FIRST_CJK as usize)
+            {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    })
+}
+
 /// The simplified form of `c`, or `c` itself when it has none (ASCII and all simplified text).
 pub(crate) fn simplify(c: char) -> char {
     if c < FIRST_CJK {
+        return c;
+    }
+    let i = c as usize - FIRST_CJK as usize;
+    if (c as usize) < 0x10000 && keys()[i / 64] & (1 << (i % 64)) == 0 {
         return c;
     }
     let t = table();

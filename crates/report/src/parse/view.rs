@@ -37,6 +37,18 @@ fn gloss_at(chars: &[char], i: usize) -> Option<usize> {
 
 impl View {
     pub fn new(stored: &str) -> View {
+        // Most texts need nothing: then the view is the text itself.
+        let plain = stored
+            .chars()
+            .all(|c| !matches!(c, ' ' | '\t' | '(' | '?' | '/') && simplify(c) == c);
+        if plain {
+            let mut map: Vec<usize> = (0..stored.chars().count()).collect();
+            map.push(map.len());
+            return View {
+                text: stored.to_string(),
+                map,
+            };
+        }
         let chars: Vec<char> = stored.chars().collect();
         let mut text = String::with_capacity(stored.len());
         let mut map = Vec::with_capacity(chars.len() + 1);

@@ -4,7 +4,6 @@
 //! specific wordings (`R&D经费支出占营业收入比重`) come before the general ones (`R&D经费`).
 
 use crate::model::Topic;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// (indicator id, words that must all occur in the subject).
@@ -179,7 +178,11 @@ pub(crate) fn words_for(id: &str) -> Vec<&'static str> {
 /// is scanned once instead of once per keyword (the parser asks hundreds of times per report).
 pub(crate) struct Matcher {
     words: Vec<&'static str>,
-    by_first: HashMap<char, Vec<usize>>,
+    /// Keyword ids by their first char, sorted by that char (a binary search per char of text).
+    by_first: Vec<(char, Vec<usize>)>,
+    /// One bit per Basic Multilingual Plane char: does a keyword start with it? Most chars of a
+    /// text do not, and skip the search.
+    starts: Vec<u64>,
     /// For each rule (synonym row or topic), the ids of its words.
     rules: Vec<Vec<usize>>,
 }
@@ -200,24 +203,64 @@ impl Matcher {
                     .collect()
             })
             .collect();
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, w) in all.iter().enumerate() {
             if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push(i);
+                match by_first.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, ids)) => ids.push(i),
+                    None => by_first.push((c, vec![i])),
+                }
+            }
+        }
+        by_first.sort_by_key(|(k, _)| *k);
+        let mut starts = vec![0u64; 0x10000 / 64];
+        for &(c, _) in &by_first {
+            let i = c as usize;
+            if i < 0x10000 {
+                starts[i / 64] |= 1 << (i % 64);
             }
         }
         Matcher {
             words: all,
             by_first,
+            starts,
             rules: ids,
         }
+    }
+
+    fn may_start(&self, c: char) -> bool {
+        let i = c as usize;
+        i >= 0x10000 || self.starts[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// Which keywords occur in `s`, as bits (no allocation: the parser asks for every figure).
+    fn found(&self, s: &str) -> [u64; 8] {
+        let mut bits = [0u64; 8];
+        for (bi, c) in s.char_indices() {
+            if !self.may_start(c) {
+                continue;
+            }
+            let Ok(k) = self.by_first.binary_search_by_key(&c, |(k, _)| *k) else {
+                continue;
+            };
+            for &i in &self.by_first[k].1 {
+                if i < 512 && s[bi..].starts_with(self.words[i]) {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+        bits
     }
 
     /// How often each keyword occurs in `s` (overlapping occurrences count).
     fn counts(&self, s: &str) -> Vec<u32> {
         let mut out = vec![0u32; self.words.len()];
         for (bi, c) in s.char_indices() {
-            if let Some(ids) = self.by_first.get(&c) {
+            if !self.may_start(c) {
+                continue;
+            }
+            let found = self.by_first.binary_search_by_key(&c, |(k, _)| *k);
+            if let Ok(ids) = found.map(|k| &self.by_first[k].1) {
                 for &i in ids {
                     if s[bi..].starts_with(self.words[i]) {
                         out[i] += 1;
@@ -248,11 +291,12 @@ fn topic_matcher() -> &'static Matcher {
 /// The first indicator whose words all occur in `s`.
 pub(crate) fn indicator_for(s: &str) -> Option<&'static str> {
     let m = indicator_matcher();
-    let found = m.counts(s);
+    let found = m.found(s);
+    let has = |i: usize| found[i / 64] & (1 << (i % 64)) != 0;
     INDICATOR_SYNONYMS
         .iter()
         .zip(&m.rules)
-        .find(|(_, ids)| ids.iter().all(|&i| found[i] > 0))
+        .find(|(_, ids)| ids.iter().all(|&i| has(i)))
         .map(|((id, _), _)| *id)
 }
 
@@ -433,6 +477,11 @@ pub(crate) fn topic_for(title: &str, heading: &str, text: &str) -> Option<Topic>
 mod tests {
     use super::*;
     use crate::indicators::indicator;
+
+    #[test]
+    fn indicator_words_fit_the_bitset() {
+        assert!(indicator_matcher().words.len() <= 512);
+    }
 
     #[test]
     fn every_synonym_names_a_known_indicator() {

@@ -85,7 +85,7 @@ pub(super) const RANK_CUES: &[&str] = &[
 
 /// Is this rank or top-N a position of the place (`居全省第三`), not an ordinal (`第三届`,
 /// `第一完成单位`, `第二方阵`)?
-pub(super) fn is_position(chars: &[char], n: &Num) -> bool {
+pub(super) fn is_position(chars: &Txt, n: &Num) -> bool {
     let next = chars.get(n.end).copied().unwrap_or('。');
     if n.base != "位" && is_cjk(next) {
         return false;
@@ -98,7 +98,7 @@ pub(super) fn is_position(chars: &[char], n: &Num) -> bool {
 }
 
 /// People counted with `位` (`2位院士`), not a rank's `第2位`.
-fn counts_people(chars: &[char], n: &Num) -> bool {
+fn counts_people(chars: &Txt, n: &Num) -> bool {
     let after = text(chars, n.end, n.end + 3);
     [
         "院士",
@@ -116,7 +116,7 @@ fn counts_people(chars: &[char], n: &Num) -> bool {
 }
 
 /// A composite index's value (`创新指数为149.2`): a claim without a unit.
-pub(super) fn index_value(chars: &[char], n: &Num) -> bool {
+pub(super) fn index_value(chars: &Txt, n: &Num) -> bool {
     let before = text(chars, n.start.saturating_sub(8), n.start);
     n.unit.is_empty()
         && n.value.is_some()
@@ -129,22 +129,20 @@ pub(super) fn index_value(chars: &[char], n: &Num) -> bool {
 /// Is the figure's clause about another place? Its subject is a place that is neither the
 /// report's own nor above it (`桐城市高新技术产业产值…达到119.2亿元`, `潜山县、怀宁县紧随其后,
 /// 分别达到…`), or it counts what others have (`全市其它13个项目`).
-fn other_place(ctx: &Context, n: &Num) -> bool {
+fn other_place(ctx: &Context, m: &Masks, n: &Num) -> bool {
     let chars = ctx.chars;
     let b2 = text(chars, n.start.saturating_sub(2), n.start);
     if b2.ends_with("其它") || b2.ends_with("其他") {
         return true;
     }
     let ss = sentence_start(chars, n.start, true);
-    let hits = gz::scan(&chars[ss..n.start]);
-    hits.iter().any(|h| {
-        let start = ss + h.start;
+    let from = m.places.partition_point(|h| h.start < ss);
+    let to = m.places.partition_point(|h| h.end <= n.start);
+    m.places[from..to.max(from)].iter().any(|h| {
+        let start = h.start;
         // A full name (`桐城市`, or `潜山县` after a renaming): short forms are often firms' or
         // products' names (`金昌纸业`, `新昌高端装备`).
-        let full = !h.short
-            || chars
-                .get(ss + h.end)
-                .is_some_and(|c| "市县区旗".contains(*c));
+        let full = !h.short || chars.get(h.end).is_some_and(|c| "市县区旗".contains(*c));
         if !full {
             return false;
         }
@@ -167,9 +165,8 @@ fn other_place(ctx: &Context, n: &Num) -> bool {
         // The subject: at the start of its clause (after `分县区看,`, `其中`), or in a list.
         let cs = clause_start(chars, start, false);
         let lead = text(chars, cs, start);
-        let subject = lead.is_empty() || ["其中", "而", "另外"].contains(&lead.as_str());
-        let listed =
-            chars.get(ss + h.end) == Some(&'、') || (start > 0 && chars[start - 1] == '、');
+        let subject = lead.is_empty() || ["其中", "而", "另外"].contains(&lead);
+        let listed = chars.get(h.end) == Some(&'、') || (start > 0 && chars[start - 1] == '、');
         subject || (listed && cs == ss)
     })
 }
@@ -237,7 +234,7 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
                 let count_unit = ["家", "场", "名", "人", "项", "个"].contains(&n.unit.as_str());
                 let b1 = text(chars, n.start.saturating_sub(1), n.start);
                 // `千人计划` is a name; `近百家`, `上百场`, `百名` are counts.
-                let counted = ["近", "上", "超"].contains(&b1.as_str()) || n.unit == "名";
+                let counted = ["近", "上", "超"].contains(&b1) || n.unit == "名";
                 if !(round && count_unit && counted) {
                     return Some(Skip::Label);
                 }
@@ -296,7 +293,7 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             }
             // What shares a rank (`4个分指数列全省第一`, `13项指标实现了全市第一`) and places
             // counted (`第一梯队29个县(市、区)中`).
-            let next: String = text(chars, n.end, n.end + 4);
+            let next = text(chars, n.end, n.end + 4);
             if ["分指数", "指数", "指标"]
                 .iter()
                 .any(|w| next.starts_with(w))
@@ -312,7 +309,7 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             }
         }
     }
-    if other_place(ctx, n) {
+    if other_place(ctx, m, n) {
         return Some(Skip::OtherPlace);
     }
     None

@@ -8,7 +8,7 @@ use crate::model::*;
 
 /// What the claims stage needs to know about the document.
 pub(crate) struct Context<'a> {
-    pub chars: &'a [char],
+    pub chars: &'a Txt<'a>,
     pub st: &'a Structure,
     pub summary_year: Option<i32>,
     pub plan_year: Option<i32>,
@@ -19,6 +19,8 @@ pub(crate) struct Context<'a> {
     /// The report's own place in the gazetteer, when known (figures of other places are not
     /// its claims).
     pub own: Option<usize>,
+    /// Every place the text names (the gazetteer's scan).
+    pub places: &'a [super::gazetteer::Hit],
 }
 
 mod filter;
@@ -29,12 +31,13 @@ mod time;
 
 pub use filter::Skip;
 use subject::*;
+pub(crate) use text::Txt;
 use text::*;
 use time::*;
 
 /// Splits a sentence into claim texts: a clause that brings a figure of its own starts a new
 /// text, unless it continues the previous figure (`同比增长…`, `居全省第三`).
-fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usize, usize)> {
+fn group_clauses(chars: &Txt, s: usize, e: usize, nums: &[usize]) -> Vec<(usize, usize)> {
     let mut bounds = vec![s];
     bounds.extend(
         (s..e.saturating_sub(1))
@@ -56,7 +59,7 @@ fn group_clauses(chars: &[char], s: usize, e: usize, nums: &[usize]) -> Vec<(usi
                 && hc[4] == '年'
                 && hc[..4].iter().all(|c| c.is_ascii_digit() || *c == 'x');
             let prev_head = text(chars, bounds[bi - 1], bounds[bi - 1] + 3);
-            let parallel = prev_head.chars().count() == 3 && head.starts_with(&prev_head);
+            let parallel = prev_head.chars().count() == 3 && head.starts_with(prev_head);
             let cont = CONTINUATIONS.iter().any(|w| head.starts_with(w)) || year_led || parallel;
             if !cont {
                 groups.push((cur_start, b - 1));
@@ -139,7 +142,7 @@ pub(crate) struct Extracted {
 
 pub(crate) fn extract(ctx: &Context) -> Extracted {
     let chars = ctx.chars;
-    let m = masks(chars);
+    let m = masks(chars, ctx.places);
     let all = numbers::scan(chars);
     let numbers = all.len();
     let mut skipped = Vec::new();
@@ -221,8 +224,9 @@ pub(crate) fn extract(ctx: &Context) -> Extracted {
         }
         i = j.max(i + 1);
     }
+    let claims = fan_out_shared_ranks(chars, claims);
     Extracted {
-        claims: fan_out_shared_ranks(chars, claims),
+        claims,
         numbers,
         skipped,
     }
@@ -232,7 +236,7 @@ pub(crate) fn extract(ctx: &Context) -> Extracted {
 /// 企业2043家,均居全省第三` ranks both; `四项指标皆为全市第一` the last four; `…产值…同比增长28%;
 /// 增加值…同比增长24.6%。增速均居全省第2位` both growths; `创新环境、创新投入分别进入全国前十` the two
 /// it names.
-fn fan_out_shared_ranks(chars: &[char], claims: Vec<Claim>) -> Vec<Claim> {
+fn fan_out_shared_ranks(chars: &Txt, claims: Vec<Claim>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
     for c in claims {
         if c.measure != Measure::Rank {
@@ -375,7 +379,7 @@ fn claim_for(
         _ => cs,
     };
     let wide = text(chars, wide_from, n.start);
-    let measure = measure_of(chars, n, &wide);
+    let measure = measure_of(chars, n, wide);
     let pick = |words: &str| indicator::indicator(words, &n.unit, measure);
     let after = text(chars, n.end, clause_end(chars, n.end));
     // The noun right after the figure (`获批2家省级高新区`), up to the next verb or list item.
@@ -393,7 +397,7 @@ fn claim_for(
         }
         after[..cut].to_string()
     };
-    let own_subject = trim_subject(&window);
+    let own_subject = trim_subject(window);
     let object = OBJECT_VERBS
         .iter()
         .filter_map(|v| window.rfind(v).map(|b| b + v.len()))
@@ -403,12 +407,12 @@ fn claim_for(
         .map(|b| window[b..].to_string());
     let mut indicator = match &object {
         Some(o) => pick(o),
-        None => pick(&window).or_else(|| pick(&wide)),
+        None => pick(window).or_else(|| if wide != window { pick(wide) } else { None }),
     }
     .map(str::to_string);
     // `为xx家企业提供xxxx万的贷款保障`: the firms served are counted by what they were given.
     let after_noun = if window.ends_with('为') {
-        after.clone()
+        after.to_string()
     } else {
         after_noun
     };
@@ -426,10 +430,7 @@ fn claim_for(
     // A figure that continues the previous one (`力争2.4%`, `连续七年保持在4%以上`, `、三等奖3项`,
     // `…和xx.xx%`, `面积超过xx万平方米`) is about the same indicator.
     let bare = {
-        let mut t = own_subject.clone();
-        for w in BARE_WORDS {
-            t = t.replace(w, "");
-        }
+        let t = bare_words().residue(&own_subject);
         (t.is_empty() && after_noun.trim().is_empty()) || GENERIC_SUBJECTS.contains(&t.as_str())
     };
     let head = text(chars, cs, cs + 4);
@@ -440,13 +441,13 @@ fn claim_for(
         joined || share_of_prev || CONTINUATIONS.iter().any(|w| head.starts_with(w)) || bare;
     if indicator.is_none() && n.kind == NumKind::Zero {
         let fs = sentence_start(chars, n.start, false);
-        indicator = pick(&text(chars, fs, n.start)).map(str::to_string);
+        indicator = pick(text(chars, fs, n.start)).map(str::to_string);
     }
     let mut measure = measure;
     let mut inherited_scope = None;
     if share_of_prev && measure == Measure::Share {
         if let Some(p) = prev {
-            if let Some(id) = indicator::share_of(p.indicator.as_deref(), &window) {
+            if let Some(id) = indicator::share_of(p.indicator.as_deref(), window) {
                 indicator = Some(id.to_string());
                 if !p.subject.is_empty() {
                     subject = p.subject.clone();
@@ -457,17 +458,11 @@ fn claim_for(
     // `…产值590.1亿元;实现增加值141.7亿元`: a generic noun takes the sentence's topic.
     if indicator.is_none() && HEAD_NOUNS.iter().any(|w| own_subject.ends_with(w)) {
         let fs = sentence_start(chars, n.start, false);
-        indicator = pick(&text(chars, fs, n.start)).map(str::to_string);
+        indicator = pick(text(chars, fs, n.start)).map(str::to_string);
     }
     // A growth, share or rank without a noun of its own (`同比增长45.4%`, `占比居全市第4位`)
     // is the previous figure's; one with its own (`高新技术产业产值占…比重提高1个百分点`) is not.
-    let thin = {
-        let mut t = own_subject.clone();
-        for w in MEASURE_WORDS.iter().chain(SCOPES.iter().map(|(w, _)| w)) {
-            t = t.replace(w, "");
-        }
-        t.chars().count() <= 2
-    };
+    let thin = measure_words().residue(&own_subject).chars().count() <= 2;
     if indicator.is_none() && ((measure != Measure::Level && thin) || continues) {
         // A bare count takes the nearest figure counted alike (`国家级19项,补助费120万元,省级70项`);
         // otherwise the figure just before; a thin figure after a `;` the sentence's topic
@@ -490,10 +485,7 @@ fn claim_for(
             indicator = p.indicator.clone();
             // Its own noun (`备案总数`, `总量`) says more than the other figure's; a bare
             // `力争`, `区级`, `累计` says nothing.
-            let mut core = subject.clone();
-            for w in BARE_WORDS {
-                core = core.replace(w, "");
-            }
+            let core = bare_words().residue(&subject);
             if !p.subject.is_empty() && (!bare || core.chars().count() < 2) {
                 subject = p.subject.clone();
             }
@@ -521,10 +513,10 @@ fn claim_for(
         indicator = None;
     }
     if subject.is_empty() {
-        subject = trim_subject(&wide);
+        subject = trim_subject(wide);
     }
     if subject.is_empty() {
-        subject = trim_subject(&after);
+        subject = trim_subject(after);
     }
     // Kind, year, modality and estimate: the figure's own clause first, its half as a default.
     let When {
@@ -537,7 +529,7 @@ fn claim_for(
     let scope = match measure {
         // `居绍兴市第二`: a named city (or the province) right before the position.
         Measure::Rank
-            if crate::parse::places::is_city(&text(chars, n.start.saturating_sub(3), n.start)) =>
+            if crate::parse::places::is_city(text(chars, n.start.saturating_sub(3), n.start)) =>
         {
             Some(Scope::City)
         }
@@ -546,13 +538,13 @@ fn claim_for(
         }
         Measure::Rank => {
             let near = text(chars, n.start.saturating_sub(12).max(cs), n.start);
-            nearest_scope(&near).or_else(|| {
+            nearest_scope(near).or_else(|| {
                 let ss = sentence_start(chars, n.start, true);
-                nearest_scope(&text(chars, ss, n.start))
+                nearest_scope(text(chars, ss, n.start))
             })
         }
-        Measure::Share => nearest_scope(&window)
-            .or_else(|| nearest_scope(&wide))
+        Measure::Share => nearest_scope(window)
+            .or_else(|| nearest_scope(wide))
             .or(inherited_scope),
         _ => None,
     };
@@ -590,7 +582,7 @@ fn claim_for(
         modality,
         estimated,
         redacted: n.redacted,
-        text: text(chars, ts, te),
+        text: text(chars, ts, te).to_string(),
         start: ts,
         end: te,
         number_start: n.start,

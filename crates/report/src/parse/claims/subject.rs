@@ -39,7 +39,7 @@ pub(super) fn nearest_scope(s: &str) -> Option<Scope> {
     best.map(|(_, _, s)| s)
 }
 
-pub(super) fn measure_of(chars: &[char], n: &Num, window: &str) -> Measure {
+pub(super) fn measure_of(chars: &Txt, n: &Num, window: &str) -> Measure {
     match n.kind {
         NumKind::Rank | NumKind::Top => return Measure::Rank,
         NumKind::Fraction => return Measure::Share,
@@ -145,6 +145,66 @@ pub(super) const MEASURE_WORDS: &[&str] = &[
     "地区",
     "区域",
 ];
+
+/// A set of words indexed by first char, to take them out of a string fast.
+pub(super) struct Words {
+    /// Longest first within each char.
+    by_first: Vec<(char, Vec<&'static str>)>,
+}
+
+impl Words {
+    fn new(lists: &[&[&'static str]]) -> Words {
+        let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
+        for &w in lists.iter().flat_map(|l| l.iter()) {
+            let Some(c) = w.chars().next() else { continue };
+            match by_first.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, ws)) => ws.push(w),
+                None => by_first.push((c, vec![w])),
+            }
+        }
+        for (_, ws) in &mut by_first {
+            ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        by_first.sort_by_key(|(k, _)| *k);
+        Words { by_first }
+    }
+
+    /// What is left of `s` once every word is taken out (longest first at each place).
+    pub(super) fn residue(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            let hit = self
+                .by_first
+                .binary_search_by_key(&c, |(k, _)| *k)
+                .ok()
+                .and_then(|k| self.by_first[k].1.iter().find(|w| rest.starts_with(**w)));
+            match hit {
+                Some(w) => rest = &rest[w.len()..],
+                None => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    }
+}
+
+/// [`BARE_WORDS`], indexed.
+pub(super) fn bare_words() -> &'static Words {
+    static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    W.get_or_init(|| Words::new(&[BARE_WORDS]))
+}
+
+/// [`MEASURE_WORDS`] and the reference areas, indexed.
+pub(super) fn measure_words() -> &'static Words {
+    static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let scopes: Vec<&'static str> = SCOPES.iter().map(|(w, _)| *w).collect();
+        Words::new(&[MEASURE_WORDS, &scopes])
+    })
+}
 
 /// Words that leave a count without a noun of its own (`其中国家级13家`, `授权10267件`,
 /// `新申报认定24家`): it counts what the figure before it counts.

@@ -1,13 +1,15 @@
 //! Text helpers of the claims stage: sentence and clause bounds, quoted and bracketed spans.
 
 /// Spans masked for claims: quoted names (`“138工程”`), book titles (`《…》`) and parentheses.
-pub(super) struct Masks {
+pub(super) struct Masks<'a> {
     pub quoted: Vec<bool>,
     /// For chars inside `(…)`: the index of the opening parenthesis.
     pub paren: Vec<Option<usize>>,
+    /// Every place named in the text (the gazetteer's scan, once per document).
+    pub places: &'a [crate::parse::gazetteer::Hit],
 }
 
-pub(super) fn pair_spans(chars: &[char], open: char, close: char, max: usize, mask: &mut [bool]) {
+pub(super) fn pair_spans(chars: &Txt, open: char, close: char, max: usize, mask: &mut [bool]) {
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == open {
@@ -26,7 +28,7 @@ pub(super) fn pair_spans(chars: &[char], open: char, close: char, max: usize, ma
     }
 }
 
-pub(super) fn masks(chars: &[char]) -> Masks {
+pub(super) fn masks<'a>(chars: &Txt, places: &'a [crate::parse::gazetteer::Hit]) -> Masks<'a> {
     let mut quoted = vec![false; chars.len()];
     pair_spans(chars, '“', '”', 40, &mut quoted);
     pair_spans(chars, '"', '"', 40, &mut quoted);
@@ -48,15 +50,45 @@ pub(super) fn masks(chars: &[char]) -> Masks {
         }
         i += 1;
     }
-    Masks { quoted, paren }
+    Masks {
+        quoted,
+        paren,
+        places,
+    }
 }
 
-pub(super) fn text(chars: &[char], a: usize, b: usize) -> String {
+/// The text the claims stage reads: its chars, and the same as one string with each char's byte
+/// offset, so a span is a borrowed slice (the stage looks at thousands of small spans).
+pub(crate) struct Txt<'a> {
+    chars: &'a [char],
+    s: &'a str,
+    at: Vec<usize>,
+}
+
+impl<'a> Txt<'a> {
+    /// `chars` are the chars of `s`.
+    pub(crate) fn new(chars: &'a [char], s: &'a str) -> Txt<'a> {
+        let mut at: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+        at.push(s.len());
+        debug_assert_eq!(at.len(), chars.len() + 1);
+        Txt { chars, s, at }
+    }
+}
+
+impl std::ops::Deref for Txt<'_> {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        self.chars
+    }
+}
+
+/// The chars `a..b` (clamped to the text) as a string slice.
+pub(super) fn text<'t>(chars: &'t Txt, a: usize, b: usize) -> &'t str {
     let b = b.min(chars.len());
     if a >= b {
-        return String::new();
+        return "";
     }
-    chars[a..b].iter().collect()
+    &chars.s[chars.at[a]..chars.at[b]]
 }
 
 pub(super) fn is_cjk(c: char) -> bool {
@@ -64,7 +96,7 @@ pub(super) fn is_cjk(c: char) -> bool {
 }
 
 /// Start of the sentence containing `i` (after `。!?;` or a line break).
-pub(super) fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
+pub(super) fn sentence_start(chars: &Txt, i: usize, semis: bool) -> usize {
     let mut k = i;
     while k > 0 {
         if ends_sentence(chars, k - 1, semis) {
@@ -75,7 +107,7 @@ pub(super) fn sentence_start(chars: &[char], i: usize, semis: bool) -> usize {
     k
 }
 
-pub(super) fn sentence_end(chars: &[char], i: usize, semis: bool) -> usize {
+pub(super) fn sentence_end(chars: &Txt, i: usize, semis: bool) -> usize {
     let mut k = i;
     while k < chars.len() {
         if ends_sentence(chars, k, semis) {
@@ -88,7 +120,7 @@ pub(super) fn sentence_end(chars: &[char], i: usize, semis: bool) -> usize {
 
 /// Does the char at `k` end a sentence? A `?` between two Chinese characters is a glyph an OCR
 /// lost (`补助?费120万元`), not a question.
-fn ends_sentence(chars: &[char], k: usize, semis: bool) -> bool {
+fn ends_sentence(chars: &Txt, k: usize, semis: bool) -> bool {
     match chars[k] {
         '。' | '!' | '\n' => true,
         ';' => semis,
@@ -98,7 +130,7 @@ fn ends_sentence(chars: &[char], k: usize, semis: bool) -> bool {
 }
 
 /// Start of the clause containing `i`: after a comma, colon, sentence end or parenthesis.
-pub(super) fn clause_start(chars: &[char], i: usize, parens: bool) -> usize {
+pub(super) fn clause_start(chars: &Txt, i: usize, parens: bool) -> usize {
     let mut k = i;
     while k > 0 {
         let c = chars[k - 1];
@@ -112,7 +144,7 @@ pub(super) fn clause_start(chars: &[char], i: usize, parens: bool) -> usize {
     k
 }
 
-pub(super) fn clause_end(chars: &[char], i: usize) -> usize {
+pub(super) fn clause_end(chars: &Txt, i: usize) -> usize {
     let mut k = i;
     while k < chars.len() && !matches!(chars[k], '。' | '!' | '?' | '\n' | ';' | ',' | ':') {
         k += 1;

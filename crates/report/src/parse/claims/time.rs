@@ -37,7 +37,7 @@ fn at(chars: &[char], i: usize, w: &str) -> bool {
         .all(|(k, c)| chars.get(i + k) == Some(&c))
 }
 
-fn prev(chars: &[char], i: usize) -> char {
+fn prev(chars: &Txt, i: usize) -> char {
     if i == 0 {
         '\n'
     } else {
@@ -48,7 +48,7 @@ fn prev(chars: &[char], i: usize) -> char {
 /// `争取` is a stretch goal before what is to be reached (`争取达到3.4%`, `争取7000万元`,
 /// `争取新建国家级研发中心1家`); before what is obtained (`争取上级科技经费1.2亿元`, `共争取各类
 /// 国家科技计划项目220余项`) it is the verb "to obtain".
-fn obtains(chars: &[char], end: usize) -> bool {
+fn obtains(chars: &Txt, end: usize) -> bool {
     let after = text(chars, end, end + 3);
     let aim = [
         "达到",
@@ -86,7 +86,7 @@ fn obtains(chars: &[char], end: usize) -> bool {
 }
 
 /// The cue starting at `i`, if one does.
-fn cue_at(chars: &[char], i: usize) -> Option<Cue> {
+fn cue_at(chars: &Txt, i: usize) -> Option<Cue> {
     let cue = |len: usize, says: Says| {
         Some(Cue {
             start: i,
@@ -226,45 +226,53 @@ const HEAD_WORDS: &[&str] = &[
 
 /// Is the cue at `c` at the head of its sentence starting at `ss`: only times, the speaker and
 /// reporting verbs before it?
-fn at_head(chars: &[char], ss: usize, c: usize) -> bool {
-    let mut s: String = text(chars, ss, c)
-        .chars()
+fn at_head(chars: &Txt, ss: usize, c: usize) -> bool {
+    // Times, reporting verbs and a speaker never run longer than this.
+    if c.saturating_sub(ss) > 32 {
+        return false;
+    }
+    let s: Vec<char> = chars[ss.min(c)..c]
+        .iter()
+        .copied()
         .filter(|ch| !matches!(ch, ',' | ':' | ' ' | '、'))
         .collect();
+    let mut k = 0;
     loop {
-        let before = s.clone();
+        let before = k;
         // a year (`2022年`, `2023年度`)
-        let cs: Vec<char> = s.chars().collect();
-        if cs.len() >= 5 && cs[..4].iter().all(|d| d.is_ascii_digit()) && cs[4] == '年' {
-            let skip = if cs.get(5) == Some(&'度') { 6 } else { 5 };
-            s = cs[skip..].iter().collect();
+        if s.len() >= k + 5 && s[k..k + 4].iter().all(|d| d.is_ascii_digit()) && s[k + 4] == '年' {
+            k += if s.get(k + 5) == Some(&'度') { 6 } else { 5 };
         }
         for w in HEAD_WORDS {
-            if let Some(r) = s.strip_prefix(w) {
-                s = r.to_string();
+            if at(&s, k, w) {
+                k += w.chars().count();
             }
         }
-        if s == before {
+        if k == before {
             break;
         }
     }
+    let rest = &s[k..];
     // `今年,武进科技条线将…`: the speaking body itself before its cue.
-    s.is_empty()
-        || (s.chars().count() <= 10
-            && !s.contains(|ch: char| ch.is_ascii_digit())
+    rest.is_empty()
+        || (rest.len() <= 10
+            && !rest.iter().any(|ch| ch.is_ascii_digit())
             && ["局", "条线", "部门", "系统", "我们", "委", "政府"]
                 .iter()
-                .any(|w| s.ends_with(w)))
+                .any(|w| {
+                    let w: Vec<char> = w.chars().collect();
+                    rest.ends_with(&w)
+                }))
 }
 
 /// `力争实现:A;B;C`, `确保完成A、B`: a cue that opens a list governs the whole sentence, unlike
 /// one on a single figure (`强度达到3.3%、争取达到3.4%`).
-fn opens_list(chars: &[char], c: &Cue) -> bool {
+fn opens_list(chars: &Txt, c: &Cue) -> bool {
     matches!(c.says, Says::Goal(_)) && ["实现", "完成", "做到"].iter().any(|w| at(chars, c.end, w))
 }
 
 /// A `一是/二是` item starts between `a` and `b`: cues do not reach across it.
-fn item_between(chars: &[char], a: usize, b: usize) -> bool {
+fn item_between(chars: &Txt, a: usize, b: usize) -> bool {
     (a..b.saturating_sub(1)).any(|k| {
         chars[k + 1] == '是'
             && cn_ordinal(&chars[k..k + 1]).is_some()
@@ -274,7 +282,7 @@ fn item_between(chars: &[char], a: usize, b: usize) -> bool {
 }
 
 /// Every cue of a text, in order (found once per document).
-pub(super) fn cues(chars: &[char]) -> Vec<Cue> {
+pub(super) fn cues(chars: &Txt) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -293,12 +301,7 @@ pub(super) fn cues(chars: &[char]) -> Vec<Cue> {
 fn governing(ctx: &Context, cues: &[Cue], at: usize) -> Vec<Cue> {
     let chars = ctx.chars;
     let ss = sentence_start(chars, at, false);
-    let para = ctx
-        .st
-        .paras
-        .iter()
-        .find(|p| p.start <= at && at <= p.end)
-        .map_or(ss, |p| p.start);
+    let para = ctx.st.para_at(at).map_or(ss, |p| p.start);
     let clause = sentence_start(chars, at, true);
     let from = cues.partition_point(|c| c.start < para);
     let to = cues.partition_point(|c| c.end <= at);
@@ -375,7 +378,7 @@ pub(super) fn when(ctx: &Context, cues: &[Cue], n: &Num) -> When {
 }
 
 /// A written year at `i` (`2021年`, not a date `2018年3月15日` nor part of a longer number).
-fn year_at(chars: &[char], i: usize) -> Option<i32> {
+fn year_at(chars: &Txt, i: usize) -> Option<i32> {
     if i + 4 >= chars.len() || chars[i + 4] != '年' {
         return None;
     }
@@ -387,7 +390,7 @@ fn year_at(chars: &[char], i: usize) -> Option<i32> {
     }
     if chars.get(i + 5).is_some_and(|c| c.is_ascii_digit()) {
         // `2022年11月` is a time in its year; `2018年3月15日`, a day, is a date of an event.
-        let after: String = text(chars, i + 5, i + 12);
+        let after = text(chars, i + 5, i + 12);
         if after.contains('日') || after.contains('号') {
             return None;
         }
@@ -398,7 +401,7 @@ fn year_at(chars: &[char], i: usize) -> Option<i32> {
 
 /// Is the year at `i` a baseline or a name rather than the time of what follows? `较2021年`,
 /// `比2017年`, `与2020年相比`, `《2020年…》`, `(2020-2022年)`.
-fn not_a_time(chars: &[char], i: usize) -> bool {
+fn not_a_time(chars: &Txt, i: usize) -> bool {
     let before = text(chars, i.saturating_sub(2), i);
     ["较", "比", "与", "自", "从", "由", "于", "至", "到"]
         .iter()
@@ -418,8 +421,7 @@ fn own_year(ctx: &Context, n: &Num, this_year: Option<i32>) -> Option<i32> {
     // opens that clause (`2023年全社会R&D…,提升幅度全省第一`).
     let comma = clause_start(chars, n.start, false);
     let in_clause = (clause..n.start).rev().find_map(|k| {
-        let opens = k >= comma || at_head(chars, clause_start(chars, k, false), k);
-        time_year(k).filter(|_| opens)
+        time_year(k).filter(|_| k >= comma || at_head(chars, clause_start(chars, k, false), k))
     });
     if in_clause.is_some() {
         return in_clause;
@@ -435,11 +437,7 @@ fn own_year(ctx: &Context, n: &Num, this_year: Option<i32>) -> Option<i32> {
         return head;
     }
     // A cited report's year carries over to the following sentences of the same item.
-    let para = ctx
-        .st
-        .paras
-        .iter()
-        .find(|p| p.start <= n.start && n.start <= p.end)?;
+    let para = ctx.st.para_at(n.start)?;
     let mut k = n.start;
     while k > para.start {
         k -= 1;
@@ -465,12 +463,7 @@ fn relative_year(ctx: &Context, n: &Num, this_year: Option<i32>) -> Option<i32> 
     let chars = ctx.chars;
     let mut clause = sentence_start(chars, n.start, true);
     // A paragraph opening with its time (`去年,市级以上…`) speaks of it throughout.
-    if let Some(p) = ctx
-        .st
-        .paras
-        .iter()
-        .find(|p| p.start <= n.start && n.start <= p.end)
-    {
+    if let Some(p) = ctx.st.para_at(n.start) {
         let opens = (p.start..(p.start + 8).min(n.start)).find(|&k| {
             ["去年", "今年", "明年"]
                 .iter()
@@ -484,9 +477,12 @@ fn relative_year(ctx: &Context, n: &Num, this_year: Option<i32>) -> Option<i32> 
 }
 
 /// The last `去年`/`今年`/`本年`/`明年` in `from..to` as a year (not a baseline, `较去年`).
-fn relative_in(chars: &[char], from: usize, to: usize, this_year: Option<i32>) -> Option<i32> {
+fn relative_in(chars: &Txt, from: usize, to: usize, this_year: Option<i32>) -> Option<i32> {
     let this_year = this_year?;
     let before = text(chars, from, to);
+    if !before.contains('年') {
+        return None;
+    }
     let pos = |w: &str| {
         before
             .rmatch_indices(w)
@@ -506,7 +502,7 @@ fn relative_in(chars: &[char], from: usize, to: usize, this_year: Option<i32>) -
 
 /// `10家企业列入2020年度…`, `71家企业填报了2025年度研发投入月报`: a year the figure's own
 /// clause names after it.
-fn year_after(chars: &[char], n: &Num) -> Option<i32> {
+fn year_after(chars: &Txt, n: &Num) -> Option<i32> {
     let end = clause_end(chars, n.end);
     (n.end..end.saturating_sub(5)).find_map(|k| {
         (chars.get(k + 5) == Some(&'度'))
@@ -518,11 +514,7 @@ fn year_after(chars: &[char], n: &Num) -> Option<i32> {
 /// The year a paragraph opens with (`2016年,全市认定…`; `2024年是…关键一年。…主要目标是:`):
 /// a review's year for its achievements, a `…年是` opening's for its goals.
 fn lead_year(ctx: &Context, n: &Num, kind: Kind) -> Option<i32> {
-    let p = ctx
-        .st
-        .paras
-        .iter()
-        .find(|p| p.start <= n.start && n.start <= p.end)?;
+    let p = ctx.st.para_at(n.start)?;
     let chars = ctx.chars;
     let mut k = p.start;
     // a yearbook entry's label (`【概况】`)
@@ -544,7 +536,7 @@ fn lead_year(ctx: &Context, n: &Num, kind: Kind) -> Option<i32> {
 
 /// `预计` before a figure in its sentence, not cut off by a clause reporting a done deal
 /// (`预计…强度为2.0%,成功创建…,获批2家…`: the 2 is a fact, the 2.0% an estimate).
-fn is_estimated(chars: &[char], at: usize) -> bool {
+fn is_estimated(chars: &Txt, at: usize) -> bool {
     let ss = sentence_start(chars, at, true);
     let before = text(chars, ss, at);
     let Some(bi) = before.rfind("预计") else {

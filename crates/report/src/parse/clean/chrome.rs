@@ -2,8 +2,6 @@
 //! sites that are not report text (navigation, metadata tables, bylines, share bars, footers).
 //! Lines are judged in simplified characters, so a traditional site's `發布機構` reads the same.
 
-use crate::parse::t2s::simplify_str;
-
 /// Lines that start like this are furniture (checked on lines of at most 80 characters).
 const PREFIXES: &[&str] = &[
     "您的位置",
@@ -173,13 +171,12 @@ pub(super) const FOOTER_MARKERS: &[&str] = &[
     "下一篇",
 ];
 
-/// Is this (trimmed, normalised) line site furniture?
+/// Is this (trimmed, normalised, simplified) line site furniture?
 pub(super) fn is_chrome(line: &str) -> bool {
-    let l = line.trim();
-    if l.is_empty() {
+    let s = line.trim();
+    if s.is_empty() {
         return false;
     }
-    let s = simplify_str(l);
     let n = s.chars().count();
     if LONG_PREFIXES.iter().any(|p| s.starts_with(p)) {
         return true;
@@ -215,22 +212,22 @@ pub(super) fn is_chrome(line: &str) -> bool {
         return true;
     }
     // A metadata table flattened into `key | value | key | value` rows.
-    if s.contains('|') && is_metadata_row(&s) {
+    if s.contains('|') && is_metadata_row(s) {
         return true;
     }
     // Sharing-site page thumbnails: `…_第3页`, `第3页 / 共17页`; PDF viewers' `Page 357`, `P. 357`.
-    if n <= 120 && (ends_with_page_tag(&s) || is_page_count(&s)) {
+    if n <= 120 && (ends_with_page_tag(s) || is_page_count(s)) {
         return true;
     }
     if n <= 40 && (s.starts_with("Page ") || s.starts_with("P. ")) {
         return true;
     }
     // Badges of repost sites: a lone count (`999+`), a file size (`15.62KB`), a page count (`13 页`).
-    if n <= 12 && is_badge(&s) {
+    if n <= 12 && is_badge(s) {
         return true;
     }
     // A date or time alone, or a date with a word or two (`2023-02-13 12:26:41 职场参考`).
-    if n <= 40 && starts_with_date(&s) && !s.contains('。') && !s.contains(',') {
+    if n <= 40 && starts_with_date(s) && !s.contains('。') && !s.contains(',') {
         return true;
     }
     false
@@ -259,7 +256,7 @@ fn is_metadata_row(s: &str) -> bool {
 
 /// A navigation trail (`首页 > 新闻频道 > 财经快讯 >`, `>>政务公开>>…`).
 pub(super) fn is_breadcrumb(line: &str) -> bool {
-    let s = simplify_str(line.trim());
+    let s = line.trim();
     // Steps of the trail: words between `>`s (`点击查看更多>>` is one word and a link).
     let steps = s.split('>').filter(|p| !p.trim().is_empty()).count();
     let arrows = s.contains('>');
@@ -356,7 +353,8 @@ mod tests {
             "(相关资料图)",
             "最新原创 专题 新经济 曝光台 中国访谈 温州 绍兴 衢州 淳安 文娱",
         ] {
-            assert!(is_chrome(&crate::parse::normalise(l)), "{l}");
+            let l = crate::parse::t2s::simplify_str(&crate::parse::normalise(l));
+            assert!(is_chrome(&l), "{l}");
         }
     }
 

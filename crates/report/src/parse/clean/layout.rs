@@ -109,10 +109,10 @@ fn inline_heading_at(chars: &[char], i: usize) -> bool {
 /// Splits a very long line into paragraphs: before inline headings that follow a sentence end or
 /// a space, and at spaces right after a sentence end. Shorter lines are left alone.
 pub(super) fn split_giant_line(line: &str) -> Vec<String> {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() < 400 {
+    if line.len() < 400 || line.chars().nth(399).is_none() {
         return vec![line.to_string()];
     }
+    let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut i = 0;
@@ -270,19 +270,29 @@ fn compact(s: &str) -> String {
 /// ones goes when the text after it contains it again; a short one only in the header zone,
 /// before the first long paragraph, so that a heading the summary and the plan share stays.
 pub(super) fn drop_copies(lines: &mut Vec<String>) {
-    const HEAD_LINES: usize = 40;
-    let mut full = String::new();
-    let mut ends = Vec::with_capacity(lines.len());
-    for l in lines.iter() {
-        full.push_str(&compact(l));
-        ends.push(full.len());
-    }
+    const HEAD_LINES: usize = 12;
     let header_end = lines
         .iter()
         .position(|l| l.chars().count() >= 60 && !is_breadcrumb(l))
         .unwrap_or(lines.len());
+    // A copy is of text soon after it (a teaser's opening, an outline's headings): compare with
+    // the next stretch of text, not all of it.
+    const REACH: usize = 40_000;
+    let mut full = String::new();
+    let mut ends = Vec::with_capacity(lines.len());
+    for l in lines.iter() {
+        if full.len() < REACH {
+            full.extend(l.chars().filter(|c| !c.is_whitespace()));
+        }
+        ends.push(full.len());
+    }
     let mut drop = vec![false; lines.len()];
-    for (i, l) in lines.iter().enumerate().take(HEAD_LINES) {
+    // Copies stand before the text proper: the header zone and the first long paragraph.
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .take(HEAD_LINES.min(header_end + 1))
+    {
         let key = compact(l.trim_end().trim_end_matches(['.', '…']));
         let n = key.chars().count();
         let probe: String = key.chars().take(60).collect();
@@ -332,6 +342,16 @@ pub(super) fn drop_outline(lines: &mut Vec<String>, chrome: &mut Vec<String>) {
 /// the right column's. A line with one part only goes to the column left open mid-sentence.
 pub(super) fn split_columns(lines: &mut Vec<String>) -> bool {
     const TOL: usize = 4;
+    let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    // Two columns make lines of one page width: not giant one-line paragraphs.
+    let mut wide: Vec<usize> = widths.iter().copied().filter(|&w| w >= 30).collect();
+    wide.sort_unstable();
+    let Some(&max) = wide.get(wide.len() * 9 / 10) else {
+        return false;
+    };
+    if !(60..=200).contains(&max) {
+        return false;
+    }
     // Split candidates: (left width, char index of the space) per line.
     let cands: Vec<Vec<(usize, usize)>> = lines
         .iter()
@@ -347,11 +367,6 @@ pub(super) fn split_columns(lines: &mut Vec<String>) -> bool {
             out
         })
         .collect();
-    let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
-    let max = widths.iter().copied().max().unwrap_or(0);
-    if max < 60 {
-        return false;
-    }
     // The left column's width: the width most lines can be split at.
     let mut best = (0, 0);
     for w in max * 3 / 10..=max * 7 / 10 {

@@ -54,8 +54,23 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         .filter(|l| !strip_pipes(l).is_empty() || l.trim().is_empty())
         .map(strip_pipes)
         .collect();
-    let mut furniture: Vec<bool> = all.iter().map(|l| chrome::is_chrome(l)).collect();
-    furniture_zones(&all, &mut furniture);
+    // Furniture is judged in simplified characters (`發布機構` reads as `发布机构`); most texts
+    // have none to simplify.
+    let traditional = norm.chars().any(|c| crate::parse::t2s::simplify(c) != c);
+    let simplified: Vec<String> = if traditional {
+        all.iter()
+            .map(|l| crate::parse::t2s::simplify_str(l))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let simple: Vec<&str> = if traditional {
+        simplified.iter().map(String::as_str).collect()
+    } else {
+        all.clone()
+    };
+    let mut furniture: Vec<bool> = simple.iter().map(|l| chrome::is_chrome(l)).collect();
+    furniture_zones(&simple, &mut furniture);
     let mut chrome = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     for (l, &f) in all.iter().zip(&furniture) {
@@ -136,7 +151,7 @@ fn furniture_zones(lines: &[&str], furniture: &mut [bool]) {
         }
     }
     let footer = (lines.len() / 2..lines.len()).find(|&i| {
-        let s = crate::parse::t2s::simplify_str(lines[i].trim());
+        let s = lines[i].trim();
         chrome::FOOTER_MARKERS.iter().any(|m| s.starts_with(m))
     });
     if let Some(f) = footer {
