@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Generates N synthetic work reports from the seeds for the scale benchmarks: the seeds' own place
-# names swapped for other Zhejiang places (from the parser's gazetteer), years shifted, and the
+# names swapped for other Zhejiang places (from the parser's gazetteer data), years shifted, and the
 # numbers in front of units perturbed. Generated at benchmark time, never committed.
 import pathlib
 import random
@@ -14,9 +14,20 @@ out.mkdir(parents=True, exist_ok=True)
 for old in out.glob("*.txt"):
     old.unlink()
 
-places_rs = (ROOT / "crates/report/src/parse/places.rs").read_text(encoding="utf-8")
-cities = re.findall(r'^\s*"(\S+?市)",$', places_rs, re.M)
-counties = re.findall(r'^\s*\("(\S+?)", "(\S+?市)"\),', places_rs, re.M)
+# Zhejiang's current cities and county-level units, from the parser's national gazetteer.
+rows = [
+    line.split("\t")
+    for line in (ROOT / "crates/report/data/gazetteer.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+names = {r[0]: r[1] for r in rows}
+cities = [r[1] for r in rows if r[2] == "city" and r[3] == "330000"]
+counties = [
+    (r[1], names[r[3]])
+    for r in rows
+    if r[2] in ("county", "district") and r[3] in names and names[r[3]] in cities
+    and not (len(r) > 5 and r[5].startswith("former"))
+]
 targets = [(c, None) for c in cities] + counties
 assert len(cities) == 11 and len(counties) >= 89, (len(cities), len(counties))
 
