@@ -154,6 +154,8 @@ pub enum WarningCode {
     Encoding,
     /// A maintainer's sidecar file overrode what the text says.
     Override,
+    /// The text has figures, but few or none of them became claims.
+    FewClaims,
     /// Anything else worth telling.
     Other,
 }

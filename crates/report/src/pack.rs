@@ -60,7 +60,8 @@ codes!(WarningCode {
     PlaceInferred = "place_inferred" / "pi", PlaceUnknown = "place_unknown" / "pu",
     YearConflict = "year_conflict" / "yc", YearUnknown = "year_unknown" / "yu", Redacted = "redacted" / "r",
     NoPlan = "no_plan" / "np", NoSummary = "no_summary" / "ns", Truncated = "truncated" / "t",
-    Encoding = "encoding" / "e", Override = "override" / "o", Other = "other" / "x",
+    Encoding = "encoding" / "e", Override = "override" / "o", FewClaims = "few_claims" / "f",
+    Other = "other" / "x",
 });
 codes!(Kind { Achievement = "achievement" / "a", Goal = "goal" / "g" });
 codes!(Measure { Level = "level" / "l", Growth = "growth" / "g", Share = "share" / "s", Rank = "rank" / "r" });

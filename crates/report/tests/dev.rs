@@ -106,6 +106,8 @@ struct Score {
     doubt_hits: usize,
     core: usize,
     core_ok: usize,
+    /// Matched claims whose year is the gold's.
+    year_ok: usize,
 }
 
 /// Matches one document's claims to its gold lines, one to one, as score_claims.py does.
@@ -139,6 +141,14 @@ fn score(d: &Document, gold: &[Value], verbose: bool) -> Score {
                     continue;
                 }
                 s.matched += 1;
+                if g["year"].as_i64() == d.claims[i].year.map(i64::from) {
+                    s.year_ok += 1;
+                } else if verbose {
+                    println!(
+                        "   year {:?} != {} @{}",
+                        d.claims[i].year, g["year"], g["anchor"]
+                    );
+                }
                 if g["core"].as_bool() == Some(true) && !g["indicator"].is_null() {
                     s.core += 1;
                     if d.claims[i].indicator.as_deref() == g["indicator"].as_str() {
@@ -357,13 +367,24 @@ fn dev_gold_scores() {
         total.doubt_hits += s.doubt_hits;
         total.core += s.core;
         total.core_ok += s.core_ok;
+        total.year_ok += s.year_ok;
     }
     let recall = total.matched as f64 / total.gold as f64;
     let precision = total.matched as f64 / (total.extracted - total.doubt_hits).max(1) as f64;
     let indicator = total.core_ok as f64 / total.core.max(1) as f64;
-    println!("dev gold: recall {recall:.3} precision {precision:.3} core-indicator {indicator:.3} ({total:?})");
-    // Floors: the figures reached when this test was last tightened (see README, Adding reports).
-    assert!(recall >= 0.0, "recall {recall:.3}");
-    assert!(precision >= 0.0, "precision {precision:.3}");
-    assert!(indicator >= 0.0, "core indicator {indicator:.3}");
+    let years = total.year_ok as f64 / total.matched.max(1) as f64;
+    println!("dev gold: recall {recall:.3} precision {precision:.3} core-indicator {indicator:.3} years {years:.3} ({total:?})");
+    // Floors a little under the figures reached when this test was last tightened (README, "Adding
+    // reports"): a change that loses claims on reports nobody tuned for fails here, while one
+    // claim more or less on a sentence still leaves room to move. Raise them as the parser improves.
+    assert!(recall >= 0.95, "recall {recall:.3} fell below 0.95");
+    assert!(
+        precision >= 0.94,
+        "precision {precision:.3} fell below 0.94"
+    );
+    assert!(
+        indicator >= 0.96,
+        "core indicator {indicator:.3} fell below 0.96"
+    );
+    assert!(years >= 0.94, "years {years:.3} fell below 0.94");
 }

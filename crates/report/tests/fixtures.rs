@@ -196,3 +196,169 @@ fn unreadable_files_name_the_file() {
     assert!(e.to_string().contains("r.toml"), "{e}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The nine reports of other places and layouts (tests/expected/ holds their claims): what they
+/// say about themselves, read by hand from each text.
+#[test]
+fn other_places_and_layouts_place_and_years() {
+    // (fixture, place, level, parent, summary year, plan year, inferred)
+    let cases: [(
+        &str,
+        &str,
+        Level,
+        Option<&str>,
+        Option<i32>,
+        Option<i32>,
+        bool,
+    ); 9] = [
+        (
+            "jiaxing_plan_2025",
+            "嘉兴市",
+            Level::City,
+            Some("浙江省"),
+            None,
+            Some(2025),
+            true,
+        ),
+        (
+            "shushan_pdf_2023",
+            "蜀山区",
+            Level::District,
+            Some("合肥市"),
+            Some(2023),
+            None,
+            false,
+        ),
+        (
+            "changzhou_meeting_news",
+            "常州市",
+            Level::City,
+            Some("江苏省"),
+            Some(2023),
+            Some(2024),
+            false,
+        ),
+        (
+            "wuzhong_trad_pinyin_2019",
+            "吴中区",
+            Level::District,
+            Some("苏州市"),
+            Some(2019),
+            Some(2020),
+            false,
+        ),
+        (
+            "sanming_yearbook_2020",
+            "三明市",
+            Level::City,
+            Some("福建省"),
+            Some(2020),
+            None,
+            true,
+        ),
+        (
+            "deqing_ranks_2023",
+            "德清县",
+            Level::County,
+            Some("湖州市"),
+            Some(2023),
+            Some(2024),
+            false,
+        ),
+        (
+            "anonymous_county_2024",
+            "未知",
+            Level::County,
+            None,
+            Some(2024),
+            None,
+            false,
+        ),
+        (
+            "nanxun_cut_2018",
+            "南浔区",
+            Level::District,
+            Some("湖州市"),
+            Some(2018),
+            Some(2019),
+            false,
+        ),
+        (
+            "repost_teaser_2023",
+            "未知",
+            Level::County,
+            None,
+            Some(2023),
+            Some(2024),
+            false,
+        ),
+    ];
+    for (f, place, level, parent, s, p, inferred) in cases {
+        let d = load(&format!("tests/fixtures/{f}.txt"));
+        assert_eq!(
+            (
+                d.region.name.as_str(),
+                d.region.level,
+                d.region.parent.as_deref()
+            ),
+            (place, level, parent),
+            "{f}"
+        );
+        assert_eq!((d.summary_year, d.plan_year), (s, p), "{f}");
+        assert_eq!(d.region.inferred, inferred, "{f}");
+        if inferred {
+            assert!(
+                d.region.evidence.is_some(),
+                "{f}: an inferred place shows its evidence"
+            );
+        }
+        if place == "未知" {
+            assert!(
+                d.warnings
+                    .iter()
+                    .any(|w| w.code == WarningCode::PlaceUnknown),
+                "{f}: an unknown place is said"
+            );
+        }
+    }
+    // The news item's date line, the cut text, and the repost's furniture.
+    let d = load("tests/fixtures/changzhou_meeting_news.txt");
+    assert_eq!(d.published.as_deref(), Some("2024-02-20"));
+    let d = load("tests/fixtures/nanxun_cut_2018.txt");
+    assert!(d.warnings.iter().any(|w| w.code == WarningCode::Truncated));
+    let d = load("tests/fixtures/repost_teaser_2023.txt");
+    assert!(!d.text.contains("会员登录") && !d.text.contains("相关文章"));
+    assert_eq!(
+        d.text.matches("新增国家高新技术企业45家").count(),
+        1,
+        "the teaser is gone"
+    );
+    // Traditional text keeps its characters (and glosses) in what the reader sees.
+    let d = load("tests/fixtures/wuzhong_trad_pinyin_2019.txt");
+    assert!(d.text.contains("新認(rèn)定高新技術(shù)企業(yè)215家"));
+    assert!(d.claims.iter().any(|c| c.text.contains("企業(yè)215家")));
+}
+
+/// A report with figures but no claims says so; the parser's account names each skipped figure.
+#[test]
+fn figures_that_are_not_claims_are_named_and_warned() {
+    let raw = "某县科技局关于科技创新券的说明\n对新认定的省级科技型中小企业给予5万元补助,对新认定的国家高新技术企业给予20万元奖励。\n分县区看,桐城市高新技术产业产值达到119.2亿元;潜山县、怀宁县紧随其后,分别达到86.3亿元和70.7亿元。\n";
+    let p = report::parse::parse_full("t", "t.txt", raw, &report::parse::Overrides::default());
+    assert!(p.doc.claims.is_empty(), "{:?}", p.doc.claims);
+    assert!(p
+        .doc
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::FewClaims));
+    let reasons: Vec<report::parse::Skip> = p.skipped.iter().map(|s| s.reason).collect();
+    assert!(
+        reasons.contains(&report::parse::Skip::Policy),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&report::parse::Skip::OtherPlace),
+        "{reasons:?}"
+    );
+    assert!(p.skipped.iter().any(|s| s.written == "119.2亿元"));
+    assert!(p.numbers >= p.skipped.len());
+}

@@ -1,5 +1,6 @@
 //! Inputs that once broke (or could break) the parser, pinned by name, plus invariants checked
-//! on every prefix of the seeds: the parser never panics and its offsets always fit its text.
+//! on every prefix of the seeds and the development reports: the parser never panics and its
+//! offsets always fit its text.
 
 mod common;
 
@@ -46,6 +47,19 @@ fn every_prefix_of_every_seed_parses() {
             parse(&s);
         }
         check(&common::load(&format!("seeds/{id}.txt")));
+    }
+}
+
+#[test]
+fn every_prefix_of_every_dev_report_parses() {
+    let dir = common::root().join("tests/dev/texts");
+    for e in std::fs::read_dir(dir).expect("tests/dev/texts") {
+        let raw = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let chars: Vec<char> = raw.chars().collect();
+        for cut in (0..chars.len()).step_by(53) {
+            let s: String = chars[..cut].iter().collect();
+            parse(&s);
+        }
     }
 }
 

@@ -274,6 +274,37 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
             "No summary half (achievements) was found.",
         ));
     }
+    // Never silent: figures read and not taken are counted, and a report whose figures mostly
+    // did not become claims says so (`report check` names each one with its reason).
+    let quantities = claims.len()
+        + extracted
+            .skipped
+            .iter()
+            .filter(|s| {
+                !matches!(
+                    s.2,
+                    Skip::Title | Skip::Date | Skip::NoUnit | Skip::Ordinal | Skip::Name
+                )
+            })
+            .count();
+    if claims.is_empty() && quantities > 0 {
+        warnings.push(warning(
+            WarningCode::FewClaims,
+            format!("文中有{quantities}个带单位的数字,但没有一个读成数据(见 report check 列出的原因)。"),
+            format!(
+                "The text has {quantities} figures with units, but none became a claim (report check lists why)."
+            ),
+        ));
+    } else if quantities >= 10 && claims.len() * 2 < quantities {
+        warnings.push(warning(
+            WarningCode::FewClaims,
+            format!("文中{quantities}个带单位的数字只有{}个读成数据,其余多为他处数字或政策参数,请核对。", claims.len()),
+            format!(
+                "Only {} of the {quantities} figures with units became claims; the rest read as other places' figures or policy parameters — check them.",
+                claims.len()
+            ),
+        ));
+    }
     let redacted_claims = claims.iter().filter(|c| c.redacted).count();
     if redacted_claims > 0 || text.contains("xxxx年") {
         let years_masked = text.contains("xxxx年");

@@ -724,4 +724,83 @@ mod tests {
             .filter(|c| c.measure == Measure::Rank)
             .all(|c| c.unit == "位"));
     }
+
+    /// (number as written, kind, year, modality) of every claim of a raw text.
+    fn read(raw: &str) -> Vec<(String, Kind, Option<i32>, Option<Modality>)> {
+        let d = parse_document("t", "t.txt", raw);
+        let chars: Vec<char> = d.text.chars().collect();
+        d.claims
+            .iter()
+            .map(|c| {
+                let n: String = chars[c.number_start..c.number_end].iter().collect();
+                (n, c.kind, c.year, c.modality)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_at_the_head_of_a_list_governs_it_and_one_in_an_item_that_item() {
+        use Kind::Goal;
+        use Modality::Strive;
+        let got = read("2024年是关键一年。主要目标是:全社会R&D经费投入强度达到3.3%、争取达到3.4%;有效高新技术企业数量突破8500家。");
+        assert_eq!(
+            got,
+            [
+                ("3.3%".into(), Goal, Some(2024), None),
+                ("3.4%".into(), Goal, Some(2024), Some(Strive)),
+                ("8500家".into(), Goal, Some(2024), None),
+            ]
+        );
+        let got =
+            read("会议强调,2022年力争实现全社会研发经费投入总量达到75亿元;新增高新技术企业80家。");
+        assert!(
+            got.iter()
+                .all(|c| c.1 == Goal && c.2 == Some(2022) && c.3 == Some(Strive)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_clause_decides_kind_and_year_the_half_is_a_default() {
+        use Kind::*;
+        // A summary quoting last year's statistic beside this year's estimate.
+        let d = parse_document(
+            "t",
+            "t.txt",
+            "宁波市科学技术局2024年工作总结\n2023年全社会R&D经费投入占GDP比重达3.08%,提升幅度全省第一;高新技术企业预计突破8800家。争取上级科技经费1.2亿元。10家企业列入2020年度创新能力评价。",
+        );
+        let at = |num: &str| {
+            let chars: Vec<char> = d.text.chars().collect();
+            d.claims
+                .iter()
+                .find(|c| {
+                    chars[c.number_start..c.number_end]
+                        .iter()
+                        .collect::<String>()
+                        == num
+                })
+                .unwrap_or_else(|| panic!("no claim {num}: {:?}", d.claims))
+                .clone()
+        };
+        assert_eq!(at("3.08%").year, Some(2023));
+        assert_eq!(at("第一").year, Some(2023));
+        let c = at("8800家");
+        assert_eq!(
+            (c.kind, c.year, c.estimated),
+            (Achievement, Some(2024), true)
+        );
+        // `争取上级…经费` obtained money: an achievement, no stretch goal.
+        let c = at("1.2亿元");
+        assert_eq!((c.kind, c.modality), (Achievement, None));
+        assert_eq!(at("10家").year, Some(2020));
+        // A news item: last year's results, this year's targets, from its dateline.
+        let got = read("常州召开科技大会\n发布时间:2024-02-20\n会议指出,去年全市新增国家高新技术企业806家。会议强调,今年要聚焦科技创新,力争新增国家高新技术企业800家以上。");
+        assert_eq!(
+            got,
+            [
+                ("806家".into(), Achievement, Some(2023), None),
+                ("800家以上".into(), Goal, Some(2024), Some(Modality::Strive)),
+            ]
+        );
+    }
 }

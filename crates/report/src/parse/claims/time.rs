@@ -430,9 +430,24 @@ fn own_year(ctx: &Context, n: &Num, this_year: Option<i32>) -> Option<i32> {
     if let Some(y) = relative_in(chars, clause, n.start, this_year) {
         return Some(y);
     }
+    // A year heading the sentence reaches past its `;` only as the sentence's time
+    // (`2021年,全市…;…`) or a list's (`2022年力争实现A;B;C`); `2023年全社会R&D…达3.08%;高新技术
+    // 企业预计…` dates only its own clause.
+    let heads_sentence = |k: usize| {
+        let mut e = k + 5;
+        if chars.get(e) == Some(&'度') {
+            e += 1;
+        }
+        matches!(chars.get(e), Some(',' | ':' | '是'))
+            || [
+                "力争", "确保", "争取", "要", "将", "计划", "目标", "全年", "以来", "实现", "累计",
+            ]
+            .iter()
+            .any(|w| text(chars, e, e + 2).starts_with(w))
+    };
     let head = (ss..clause)
         .rev()
-        .find_map(|k| time_year(k).filter(|_| at_head(chars, ss, k)));
+        .find_map(|k| time_year(k).filter(|_| at_head(chars, ss, k) && heads_sentence(k)));
     if head.is_some() {
         return head;
     }
@@ -525,11 +540,12 @@ fn lead_year(ctx: &Context, n: &Num, kind: Kind) -> Option<i32> {
         k += 1;
     }
     let y = year_at(chars, k)?;
-    let next = chars.get(k + 5).copied().unwrap_or(' ');
-    let wanted = if next == '是' {
-        Kind::Goal
-    } else {
-        Kind::Achievement
+    // Only a year set off as the paragraph's time (`2016年,…`, `2024年是…`), not one dating the
+    // first clause's subject (`2023年全社会R&D…`).
+    let wanted = match chars.get(k + 5).copied().unwrap_or(' ') {
+        '是' => Kind::Goal,
+        ',' => Kind::Achievement,
+        _ => return None,
     };
     (wanted == kind).then_some(y)
 }

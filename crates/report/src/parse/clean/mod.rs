@@ -106,9 +106,11 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
     while paras.last().is_some_and(|p| p.is_empty()) {
         paras.pop();
     }
-    // The body ends mid-sentence: a preview, or a page cut off.
+    // The body ends mid-sentence: a preview, or a page cut off. (A short last line without a
+    // clause in it is a heading or a signature.)
     if let Some(last) = paras.iter().rev().find(|p| !is_signature_like(p)) {
-        if last.chars().count() > 60 && !layout::ends_sentence(last) {
+        let in_sentence = last.chars().count() > 30 && last.contains([',', '。', ';']);
+        if in_sentence && !layout::ends_sentence(last) {
             truncated = true;
         }
     }
@@ -227,5 +229,86 @@ mod tests {
         assert_eq!(lines[1], "一、2024年工作总结");
         assert!(lines[2].starts_with("(一)大孵化器"));
         assert!(lines.contains(&"二、2025年工作思路"));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_rejoined() {
+        // An OCR'd yearbook: fixed-width lines, a figure broken across two of them.
+        let raw = "科学技术\n【概况】 2020年,三明市科技系统围绕“科技强市”目标,着力推进创新\n平台建设,全年新增国家高新技术企业41家,总数达到226家,同比增长2\n2.8%;新增省级科技小巨人企业18家。全市技术合同成交额5.6亿元,增长\n17.3%。\n【科技项目】 全年共组织实施省级以上科技计划项目137项,落实上级科技\n经费8460万元,其中国家级项目12项、经费1350万元,带动企业研发投入\n大幅增长。";
+        let c = clean(raw);
+        let lines: Vec<&str> = c.text.lines().collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[1].contains("同比增长22.8%"));
+        assert!(lines[1].ends_with("增长17.3%。"));
+        assert!(lines[2].contains("科技经费8460万元"));
+        // Ordinary one-paragraph-per-line text is left alone.
+        let plain = "一、2023年工作总结\n全年新增高新技术企业45家,同比增长12%。\n技术交易额达到12.6亿元,比上年增长32%,创历史新高。\n二、2024年工作思路\n力争新增高新技术企业50家。";
+        assert_eq!(clean(plain).text, plain);
+    }
+
+    #[test]
+    fn two_pdf_columns_are_read_one_after_the_other() {
+        let left = [
+            "12 个班级,共能容纳 360 名幼儿。幼儿园拥有配套",
+            "的活动室、午睡室、盥洗室,以及幼儿阅览室、生活",
+            "操作间、科探室、建构室等专用活动室,同时还创设",
+            "有飞碟玩具、滑索区、涂鸦区等户外游戏场地。幼",
+            "儿园将遵循顺应天性的办园理念,引导孩子们健康成",
+            "长,让科探教育哺育梦想,培养好奇好问的智慧儿童",
+        ];
+        let right = [
+            "【科技创新服务】 建立科技、经商、发改等部门立",
+            "项项目赋码沟通机制,科技、统计、税务等部门研发",
+            "投入申报比对机制。建立小微产业园科技创新指标",
+            "增长考核机制,引导向科技型小微产业园转型,明确",
+            "招商引资科技创新指标底线,高质量招引企业,全年",
+            "规模以上工业企业研发费用总额7.98亿元,增幅76.7%。",
+        ];
+        let raw: String = left
+            .iter()
+            .zip(&right)
+            .map(|(l, r)| format!("{l} {r}\n"))
+            .collect();
+        let c = clean(&raw);
+        let text = c.text.replace('\n', "");
+        let l = text.find("12 个班级").unwrap();
+        let r = text.find("【科技创新服务】").unwrap();
+        assert!(l < r, "the left column comes first: {text}");
+        assert!(
+            text.contains("部门立项项目赋码"),
+            "the right column reads on: {text}"
+        );
+        assert!(text.contains("研发费用总额7.98亿元"));
+    }
+
+    #[test]
+    fn teasers_outlines_and_repeated_titles_are_dropped() {
+        let raw = "会员登录  新用户注册 退出\n范文网 - 公文写作之家\n您现在的位置是: 首页 > 工作总结 > 科技工作\n县科技局2023年工作总结和2024年工作计划\n2024-01-15 09:12:30 工作总结\n县科技局2023年工作总结和2024年工作计划 2023年,县科技局坚持创新驱动发展战略,新增国家高新技术企业45家,省科技型中小企业...\n县科技局2023年工作总结和2024年工作计划\n2023年,县科技局坚持创新驱动发展战略,新增国家高新技术企业45家,省科技型中小企业130家。\n相关文章\n推荐阅读";
+        let c = clean(raw);
+        assert_eq!(
+            c.text,
+            "县科技局2023年工作总结和2024年工作计划\n2023年,县科技局坚持创新驱动发展战略,新增国家高新技术企业45家,省科技型中小企业130家。"
+        );
+        let outline = "一、上半年工作情况\n1.实施研发投入促进行动\n2.开展高新技术企业培育工作\n二、下半年工作打算\n1.加强科技型企业培育\n县科技局2025年上半年工作总结\n一、上半年工作情况\n1.实施研发投入促进行动。已有70家企业申报研发费用。";
+        let c = clean(outline);
+        assert!(
+            c.text.starts_with("县科技局2025年上半年工作总结"),
+            "{}",
+            c.text
+        );
+        assert!(!c.text.contains("下半年工作打算"));
+    }
+
+    #[test]
+    fn portal_metadata_and_its_values_are_furniture() {
+        let raw = "首页\n>> 政务公开 >> 县级部门信息公开 >> 县科学技术局\n索引号113310220026852503/2025-107657 文号\n• 信息索引号:\n113310220026852503/2025-107657\n• 发布机构:\n县科技局\n县科技局2025年4月工作小结和5月工作计划\n2025-04-27 09:10 来源:三门县科学技术局浏览次数:\n一、4月工作小结\n1-2月,全县规上工业研发费用1.76亿元。";
+        let c = clean(raw);
+        assert!(
+            c.text
+                .starts_with("县科技局2025年4月工作小结和5月工作计划\n一、4月工作小结"),
+            "{}",
+            c.text
+        );
+        assert!(c.chrome.iter().any(|l| l.contains("来源:三门县科学技术局")));
     }
 }
