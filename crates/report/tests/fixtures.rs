@@ -173,6 +173,30 @@ fn sidecar_overrides_the_text() {
 }
 
 #[test]
+fn a_sidecar_place_may_be_qualified_and_an_unknown_one_is_flagged() {
+    let dir = std::env::temp_dir().join(format!("duibiao-sidecar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "区科技局2021年工作总结\n2021年新增高新技术企业12家。";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    std::fs::write(dir.join("a.toml"), "place = \"南京市鼓楼区\"").unwrap();
+    let d = report::parse::load_file(&dir.join("a.txt")).unwrap();
+    assert_eq!(d.region.name, "鼓楼区");
+    assert_eq!(d.region.parent.as_deref(), Some("南京市"));
+    assert!(!d.warnings.iter().any(|w| w.code == WarningCode::Other));
+
+    std::fs::write(dir.join("b.txt"), text).unwrap();
+    std::fs::write(dir.join("b.toml"), "place = \"新昌新区\"").unwrap();
+    let d = report::parse::load_file(&dir.join("b.txt")).unwrap();
+    assert_eq!(d.region.name, "新昌新区");
+    assert_eq!(d.region.level, Level::District);
+    assert!(d
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::Other && w.message_en.contains("新昌新区")));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn unreadable_files_name_the_file() {
     let dir = std::env::temp_dir().join(format!("duibiao-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -202,15 +226,16 @@ fn unreadable_files_name_the_file() {
 #[test]
 fn other_places_and_layouts_place_and_years() {
     // (fixture, place, level, parent, summary year, plan year, inferred)
-    let cases: [(
-        &str,
-        &str,
+    type Case = (
+        &'static str,
+        &'static str,
         Level,
-        Option<&str>,
+        Option<&'static str>,
         Option<i32>,
         Option<i32>,
         bool,
-    ); 9] = [
+    );
+    let cases: [Case; 9] = [
         (
             "jiaxing_plan_2025",
             "嘉兴市",

@@ -168,6 +168,15 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     if let Some(p) = &ov.place {
         region = sidecar::region_for(p);
         overridden.push(format!("place = {p}"));
+        if places::region_for_name(p).is_none() {
+            // Not in the gazetteer (a typo, or a unit newer than the data): the page cannot fold it
+            // under its city, and the reader should know why.
+            warnings.push(warning(
+                WarningCode::Other,
+                format!("附注文件中的地名“{p}”不在行政区划表中,无法确定其上级"),
+                format!("The sidecar's place “{p}” is not in the gazetteer; its parent is unknown"),
+            ));
+        }
     }
     if let Some(y) = ov.summary_year {
         summary_year = Some(y);

@@ -745,9 +745,42 @@ pub(crate) fn unit_of(r: &Region) -> Option<usize> {
         .or_else(|| found.first().copied())
 }
 
-/// Looks a place up by its full name or short form (a sidecar's `place = …`).
+/// Looks a place up by its full name or short form (a sidecar's `place = …`). A name shared by
+/// several units (鼓楼区) can be told apart by writing its parents first: `福州市鼓楼区`,
+/// `江苏省南京市鼓楼区`.
 pub(crate) fn region_for_name(name: &str) -> Option<Region> {
-    gz::lookup(name).first().map(|&u| region(u, false, None))
+    qualified(name).map(|u| region(u, false, None))
+}
+
+fn qualified(name: &str) -> Option<usize> {
+    candidates(name).first().copied()
+}
+
+/// Units a name can mean: the gazetteer's own, or else a tail whose ancestors include what the
+/// head names (the head itself may be qualified in turn).
+fn candidates(name: &str) -> Vec<usize> {
+    let direct = gz::lookup(name);
+    if !direct.is_empty() {
+        return direct;
+    }
+    name.char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .find_map(|i| {
+            let (head, tail) = name.split_at(i);
+            let parents = gz::lookup(head);
+            if parents.is_empty() {
+                return None;
+            }
+            let found: Vec<usize> = candidates(tail)
+                .into_iter()
+                .filter(|&u| gz::ancestors(u).any(|a| parents.contains(&a)))
+                .collect();
+            (!found.is_empty()).then_some(found)
+        })
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Is this a prefecture-level city's full name (`绍兴市`)? Ranks scoped by one read as city-wide.
@@ -760,6 +793,17 @@ pub(crate) fn is_city(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sidecar_name_can_carry_its_parents() {
+        let parent = |n: &str| region_for_name(n).and_then(|r| r.parent);
+        assert_eq!(region_for_name("新昌县").unwrap().name, "新昌县");
+        assert_eq!(parent("福州市鼓楼区").as_deref(), Some("福州市"));
+        assert_eq!(parent("南京市鼓楼区").as_deref(), Some("南京市"));
+        assert_eq!(parent("江苏省南京市鼓楼区").as_deref(), Some("南京市"));
+        assert_eq!(region_for_name("福州市鼓楼区").unwrap().name, "鼓楼区");
+        assert!(region_for_name("火星市").is_none());
+    }
 
     fn decide_text(title: &str, text: &str) -> PlaceResult {
         let body: Vec<char> = text.chars().collect();
