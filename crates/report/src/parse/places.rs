@@ -33,6 +33,9 @@ pub(crate) struct PlaceResult {
     pub warnings: Vec<Warning>,
 }
 
+/// Where a clue's context stops: clause and line ends, so it shows whole words.
+const CLUE_STOPS: &str = "，,。;；:：、\n 】》(（“";
+
 /// One piece of support for a unit.
 struct Vote {
     unit: usize,
@@ -626,12 +629,20 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         for (h, u) in body_mentions.iter().cloned() {
             let w = body_weight(input.body, &h);
             if w > 0 {
-                let from = h.start.saturating_sub(4);
+                // Back to the clause start (at most 10 chars), so the clue never opens mid-word.
+                let from = (h.start.saturating_sub(10)..h.start)
+                    .rev()
+                    .find(|&i| CLUE_STOPS.contains(input.body[i]))
+                    .map_or(h.start.saturating_sub(10), |i| i + 1);
+                let end = input.body.len().min(h.end + 8);
+                let to = (h.end..end)
+                    .find(|&i| CLUE_STOPS.contains(input.body[i]))
+                    .unwrap_or(end);
                 votes.push(Vote {
                     unit: u,
                     weight: w,
                     stated: false,
-                    clue: text(input.body, from, h.end + 4).replace('\n', " "),
+                    clue: text(input.body, from, to).replace('\n', " "),
                 });
             }
         }

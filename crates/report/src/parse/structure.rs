@@ -109,6 +109,8 @@ pub(crate) const SUMMARY_WORDS: &[&str] = &[
     "回顾",
     "工作情况",
     "完成情况",
+    "进展情况",
+    "工作进展",
     "主要工作",
 ];
 pub(crate) const PLAN_WORDS: &[&str] = &[
@@ -224,11 +226,25 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
                 } else {
                     None
                 };
-                // Not a date (`2018年3月15日`); a month's report (`2025年4月工作小结`) is fine.
-                let month = chars[i + 5..]
+                // Not a date (`2018年3月15日`); a month's report (`2025年4月工作小结`) or a
+                // span of months (`2022年1-10月工作进展`) is fine.
+                let mut month = chars[i + 5..]
                     .iter()
                     .take_while(|c| c.is_ascii_digit())
                     .count();
+                if month > 0
+                    && chars
+                        .get(i + 5 + month)
+                        .is_some_and(|c| "-—–~～至".contains(*c))
+                {
+                    let more = chars[i + 6 + month..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    if more > 0 {
+                        month += 1 + more;
+                    }
+                }
                 let is_date = chars.get(i + 5) == Some(&'x')
                     || (month > 0
                         && (chars.get(i + 5 + month) != Some(&'月')
@@ -266,7 +282,10 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
             if is_plan && plan.is_none() {
                 if seg.contains("明年") || seg.contains("下一年") {
                     plan = y.map(|y| y + 1);
-                } else if seg.contains("下半年") || seg.contains("月工作计划") {
+                } else if ["下半年", "月工作计划", "季度工作", "下阶段"]
+                    .iter()
+                    .any(|w| seg.contains(w))
+                {
                     plan = y;
                 }
             }
@@ -735,6 +754,15 @@ mod tests {
             (None, Some(2008), false)
         );
         assert_eq!(title_years("2018年3月15日"), (None, None, false));
+        assert_eq!(
+            title_years("市科技局2024年1—11月工作进展情况和2025年工作思路"),
+            (Some(2024), Some(2025), false)
+        );
+        assert_eq!(
+            title_years("区科技局2019年1至9月工作进展及四季度工作安排"),
+            (Some(2019), Some(2019), false)
+        );
+        assert_eq!(title_years("2022年1-10月"), (None, None, false));
     }
 
     #[test]
