@@ -237,6 +237,7 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         now,
         own: places::unit_of(&region),
         places: &place_hits,
+        above: claims::scopes_above(&region),
     };
     let extracted = claims::extract(&ctx);
     let mut claims = extracted.claims;

@@ -171,6 +171,172 @@ fn other_place(ctx: &Context, m: &Masks, n: &Num) -> bool {
     })
 }
 
+/// Scope words naming a whole above a report's own place. A county-level city calls itself
+/// `全市`, a district or county means its prefecture by it; a province's report has only the
+/// country above. Without a known level, only the province and the country are surely above.
+pub fn scopes_above(region: &crate::model::Region) -> &'static [&'static str] {
+    use crate::model::Level;
+    const ABOVE_CITY: &[&str] = &["全省", "全国"];
+    const ABOVE_COUNTY: &[&str] = &["全市", "全省", "全国"];
+    match region.level {
+        Level::Province => &["全国"],
+        Level::District => ABOVE_COUNTY,
+        Level::County if !region.name.ends_with('市') => ABOVE_COUNTY,
+        _ => ABOVE_CITY,
+    }
+}
+
+/// Words by which a report speaks of its own place.
+const OWN_WORDS: &[&str] = &[
+    "我区", "本区", "全区", "我县", "本县", "全县", "全旗", "我市", "本市", "我省", "本省",
+];
+
+/// Is a place hit the report's city, above it, and not the start of its own full name
+/// (`湖州市吴兴区`) nor a level of designation (`吉安市级工程技术研究中心`)? A province's name
+/// mostly names a designation or an award (`浙江省科技型中小企业`, `江苏省科学技术奖`), so it
+/// is not taken for a subject.
+fn names_ancestor(ctx: &Context, h: &gz::Hit) -> bool {
+    let Some(own) = ctx.own else {
+        return false;
+    };
+    let next = ctx.chars.get(h.end).copied();
+    let full = !h.short || next.is_some_and(|c| "市县区".contains(c));
+    let above = h.units.iter().any(|&u| {
+        gz::get(u).level == crate::model::Level::City && gz::ancestors(own).any(|a| a == u)
+    }) && !h.units.contains(&own)
+        && next != Some('级');
+    let own_follows = ctx
+        .places
+        .iter()
+        .find(|n| n.start >= h.end)
+        .is_some_and(|n| n.start <= h.end + 1 && n.units.contains(&own));
+    full && above && !own_follows
+}
+
+/// Where in `a..b` the first word for a whole above the report's place is, if any. Place names
+/// count only with `names`: as a clause's subject a city's name is mostly a designation
+/// (`金华市科技孵化器3家` in a county's report), while after `低于` or in brackets it is the
+/// city itself.
+fn first_above(ctx: &Context, m: &Masks, a: usize, b: usize, names: bool) -> Option<usize> {
+    let s = text(ctx.chars, a, b);
+    let word = ctx
+        .above
+        .iter()
+        .filter_map(|w| s.find(w))
+        .min()
+        .map(|bi| a + s[..bi].chars().count());
+    let from = m.places.partition_point(|h| h.start < a);
+    let place = m.places[from..]
+        .iter()
+        .take_while(|h| h.end <= b)
+        .find(|h| names && names_ancestor(ctx, h))
+        .map(|h| h.start);
+    match (word, place) {
+        (Some(w), Some(p)) => Some(w.min(p)),
+        (w, p) => w.or(p),
+    }
+}
+
+/// Is `s` only a lead-in to a clause's subject: dates and periods (`2023年`, `1-9月`, `截至6月底`),
+/// `据统计`?
+fn lead_only(s: &str) -> bool {
+    let mut rest = s;
+    for w in [
+        "据统计",
+        "据了解",
+        "截至",
+        "截止",
+        "目前",
+        "同期",
+        "同时",
+        "而",
+        "另外",
+        "此外",
+    ] {
+        rest = rest.trim_start_matches(w);
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || "年月日底末至到-—~季度上下半今去前".contains(c))
+}
+
+/// Does this clause's subject name a whole above the report's place (`全市高新技术企业总数…`
+/// in a district's report, `据统计,全省…`, `成都市…`), with no word of its own after it
+/// (`全市科技大会上,我区…`)?
+fn above_subject(ctx: &Context, m: &Masks, cs: usize, end: usize) -> bool {
+    let Some(p) = first_above(ctx, m, cs, end, false) else {
+        return false;
+    };
+    let after = text(ctx.chars, p, end);
+    // `全省第四`: the scope of a rank, not a subject.
+    if ["第", "前", "首", "排", "领先"]
+        .iter()
+        .any(|w| after.chars().skip(2).collect::<String>().starts_with(w))
+    {
+        return false;
+    }
+    let own_after = OWN_WORDS.iter().any(|w| after.contains(w))
+        || m.places
+            .iter()
+            .any(|h| h.start > p && h.end <= end && ctx.own.is_some_and(|o| h.units.contains(&o)));
+    lead_only(text(ctx.chars, cs, p)) && !own_after
+}
+
+/// Is the figure a whole's above the report's place: the subject of its clause (or of the
+/// clause its growth continues, `全市…1890家,同比增长15.2%`), an average it is compared with
+/// (`高于全市平均水平(11.2亿元)`, `低于成都全市3.5%的平均水平`), or an aside in brackets
+/// (`(全市增长9.1%)`)?
+fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
+    if ctx.above.is_empty() || matches!(n.kind, NumKind::Rank | NumKind::Top) {
+        return false;
+    }
+    let chars = ctx.chars;
+    if let Some(open) = m.paren.get(n.start).copied().flatten() {
+        if first_above(ctx, m, open + 1, n.start, true) == Some(open + 1)
+            || text(chars, open.saturating_sub(8), open).contains("平均")
+        {
+            return true;
+        }
+    }
+    let cs = clause_start(chars, n.start, true);
+    let before = text(chars, cs, n.start);
+    let after = text(chars, n.end, n.end + 4);
+    if (after.starts_with("的平均") || after.starts_with("平均"))
+        && first_above(ctx, m, cs, n.start, true).is_some()
+    {
+        return true;
+    }
+    // The other side of a comparison: `低于成都全市3.5%`.
+    const COMPARED: &[&str] = &["高于", "低于", "超过", "快于", "慢于", "不及", "落后于"];
+    if n.unit != "个百分点" {
+        if let Some(bi) = COMPARED.iter().filter_map(|w| before.rfind(w)).max() {
+            let at = cs + before[..bi].chars().count() + 2;
+            if first_above(ctx, m, at, n.start, true).is_some() {
+                return true;
+            }
+        }
+    }
+    if above_subject(ctx, m, cs, n.start) {
+        return true;
+    }
+    // A clause with no subject of its own continues the one before it in the sentence.
+    let bare = [
+        "同比",
+        "比上年",
+        "较上年",
+        "比去年",
+        "较去年",
+        "增长",
+        "增幅",
+        "增速",
+        "年均",
+    ];
+    if cs > 0 && chars[cs - 1] == ',' && bare.iter().any(|w| before.starts_with(w)) {
+        let prev = clause_start(chars, cs - 1, true);
+        return above_subject(ctx, m, prev, cs - 1);
+    }
+    false
+}
+
 /// Why a number is not a claim, if it is not.
 pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     let chars = ctx.chars;
@@ -309,8 +475,74 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             }
         }
     }
-    if other_place(ctx, m, n) {
+    if other_place(ctx, m, n) || above_own(ctx, m, n) {
         return Some(Skip::OtherPlace);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_document;
+
+    /// The numbers that became claims, as written.
+    fn claimed(title: &str, body: &str) -> Vec<String> {
+        let d = parse_document("t", "t.txt", &format!("{title}\n{body}"));
+        let chars: Vec<char> = d.text.chars().collect();
+        d.claims
+            .iter()
+            .map(|c| chars[c.number_start..c.number_end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn figures_of_the_places_above_are_not_a_districts_claims() {
+        let title = "武侯区科技局2023年工作总结";
+        let cases: [(&str, &[&str]); 8] = [
+            (
+                "全区新增高新技术企业45家,占全市新增总数的12%。",
+                &["45家", "12%"],
+            ),
+            (
+                "全市高新技术企业总数达到1890家,同比增长15.2%,其中我区312家。",
+                &["312家"],
+            ),
+            (
+                "1-9月,全区技术合同成交额18.6亿元,高于全市平均水平(11.2亿元)。",
+                &["18.6亿元"],
+            ),
+            (
+                "全区R&D经费投入强度2.9%,但仍低于成都全市3.5%的平均水平。",
+                &["2.9%"],
+            ),
+            ("据统计,全省技术合同成交额突破1500亿元。", &[]),
+            (
+                "全市科技型中小企业入库评价1.2万家,我区入库980家,居全市第3位。",
+                &["980家", "第3位"],
+            ),
+            // The city's name before a platform is its designation, and the district's claim.
+            ("成都市科技企业孵化器新增3家。", &["3家"]),
+            (
+                "全区规上工业企业研发经费增长16.4%(全市增长9.1%)。",
+                &["16.4%"],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(claimed(title, body), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_county_level_citys_own_whole_is_its_city() {
+        let got = claimed(
+            "海宁市科技局2023年工作总结",
+            "全市新增高新技术企业88家,同比增长10.5%,全省平均增长8.0%。",
+        );
+        assert_eq!(got, ["88家", "10.5%"]);
+        let got = claimed(
+            "衢州市科技局2023年工作总结",
+            "全市新增高新技术企业120家;全省研发投入强度2.9%,全国平均2.6%。",
+        );
+        assert_eq!(got, ["120家"]);
+    }
 }

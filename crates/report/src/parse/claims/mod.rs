@@ -21,6 +21,9 @@ pub(crate) struct Context<'a> {
     pub own: Option<usize>,
     /// Every place the text names (the gazetteer's scan).
     pub places: &'a [super::gazetteer::Hit],
+    /// Scope words that name a whole above the report's own place (`全市` in a district's
+    /// report, never in a county-level city's): see [`filter::scopes_above`].
+    pub above: &'static [&'static str],
 }
 
 mod filter;
@@ -29,7 +32,7 @@ mod subject;
 mod text;
 mod time;
 
-pub use filter::Skip;
+pub use filter::{scopes_above, Skip};
 use subject::*;
 pub(crate) use text::Txt;
 use text::*;
