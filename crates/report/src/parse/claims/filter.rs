@@ -337,6 +337,48 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
     false
 }
 
+/// A rule of a subsidy or reward scheme rather than an outcome: a reward to whoever qualifies
+/// (`对首次认定的…,区财政奖励20万元`), a rate (`按增量部分的8%给予补助`), a cap (`单个企业最高
+/// 100万元`), a standard (`补助标准为…的10%`), or the threshold that qualifies
+/// (`增幅超过15%的企业`, `年销售收入5000万元以上的企业`). Totals paid out are outcomes
+/// (`全年兑现奖补资金1.35亿元`).
+fn policy_parameter(chars: &Txt, n: &Num, cs: usize, fs: usize) -> bool {
+    let clause = text(chars, cs, n.start);
+    let sentence = text(chars, fs, n.start);
+    let after = text(chars, n.end, n.end + 10);
+    let after = after
+        .trim_start_matches("及以上")
+        .trim_start_matches("以上")
+        .trim_start_matches("以下");
+    if let Some(rest) = after.strip_prefix('的') {
+        const QUALIFIED: &[&str] = &["企业", "单位", "项目", "主体", "机构", "团队", "人才"];
+        let head: String = rest.chars().take(6).collect();
+        if QUALIFIED.iter().any(|w| head.contains(w)) {
+            return true;
+        }
+    }
+    const TOTALS: &[&str] = &[
+        "共", "累计", "兑现", "发放", "拨付", "下达", "争取", "获得", "获", "落实", "全年", "合计",
+        "总计", "安排", "投入", "撬动", "带动",
+    ];
+    if TOTALS.iter().any(|w| clause.contains(w)) {
+        return false;
+    }
+    const AID: &[&str] = &["奖励", "补助", "资助", "补贴", "奖补", "扣除"];
+    let aid_in_sentence = AID
+        .iter()
+        .any(|w| sentence.contains(w) || text(chars, n.end, clause_end(chars, n.end)).contains(w));
+    let money_or_rate = n.base == "元" || n.unit == "%";
+    (clause.contains("按") && aid_in_sentence)
+        || clause.contains("标准")
+        || (money_or_rate
+            && (["最高", "单个", "单项", "每家", "每个", "每项"]
+                .iter()
+                .any(|w| clause.contains(w))
+                || (aid_in_sentence && sentence.starts_with('对'))
+                || AID.iter().any(|w| clause.ends_with(w))))
+}
+
 /// Why a number is not a claim, if it is not.
 pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     let chars = ctx.chars;
@@ -363,7 +405,10 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     let fs = sentence_start(chars, n.start, false);
     let sentence_before = text(chars, fs, n.start);
     // Policy parameters: subsidies granted, how award money is to be split.
-    if clause_before.contains("给予") || sentence_before.contains("奖励资金") {
+    if clause_before.contains("给予")
+        || sentence_before.contains("奖励资金")
+        || (n.kind == NumKind::Plain && policy_parameter(chars, n, cs, fs))
+    {
         return Some(Skip::Policy);
     }
     match n.kind {
@@ -530,6 +575,15 @@ mod tests {
         for (body, want) in cases {
             assert_eq!(claimed(title, body), want, "{body}");
         }
+    }
+
+    #[test]
+    fn the_rules_of_a_subsidy_are_not_its_outcomes() {
+        let got = claimed(
+            "武侯区科技局2023年工作总结及2024年工作思路",
+            "一、2023年工作成效\n全年兑现科技奖补资金1.35亿元,惠及企业620家。发放科技创新券3200万元。年销售收入5000万元以上的企业研发机构覆盖率达到90%。\n二、2024年工作思路\n对首次认定的国家高新技术企业,区财政奖励20万元。对研发投入增幅超过15%的企业,按增量部分的8%给予补助,单个企业最高100万元。补助标准为企业研发费用增量的10%。新认定高新技术企业60家以上。",
+        );
+        assert_eq!(got, ["1.35亿元", "620家", "3200万元", "90%", "60家以上"]);
     }
 
     #[test]
