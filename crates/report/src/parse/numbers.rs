@@ -70,19 +70,25 @@ fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_unit(c).is_some()
 }
 
-/// Parses a Chinese numeral below 10000 (`二十六` → 26, `十` → 10, `千` → 1000).
+/// Parses a Chinese numeral below 10000 (`二十六` → 26, `十` → 10, `千` → 1000, `一百零八` →
+/// 108); without 十百千 it is a digit string (`二零二一` → 2021).
 pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
     if s.is_empty() {
         return None;
+    }
+    if !s.iter().any(|&c| cn_unit(c).is_some()) {
+        return s
+            .iter()
+            .try_fold(0u32, |acc, &c| {
+                acc.checked_mul(10)?.checked_add(cn_digit(c)?)
+            })
+            .map(f64::from);
     }
     let mut total: u32 = 0;
     let mut digit: Option<u32> = None;
     for &c in s {
         if let Some(d) = cn_digit(c) {
-            // `二零二一` style digit strings: shift.
-            if let Some(prev) = digit {
-                total = total.checked_mul(10)?.checked_add(prev)?;
-            }
+            // `零` only holds a place (`一百零八`).
             digit = Some(d);
         } else if let Some(u) = cn_unit(c) {
             total = total.checked_add(digit.unwrap_or(1).checked_mul(u)?)?;
@@ -151,8 +157,9 @@ fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
     (i + 1..).zip(p).all(|(k, p)| chars.get(k) == Some(&p))
 }
 
+/// A masked digit: `x`, or the `×` some publishers use (`产值达到×亿元`).
 fn is_x(c: char) -> bool {
-    c == 'x' || c == 'X'
+    matches!(c, 'x' | 'X' | '×')
 }
 
 /// Reads an Arabic number (`66.52`) or a redacted one (`xx.x`) at `i`; returns (value, end,
@@ -330,10 +337,36 @@ fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
     // Nothing but a digit, a masked `x`, a Chinese numeral or one of the words below starts a
     // number: most chars are ruled out here.
     let may_start = c.is_ascii_digit()
-        || matches!(c, 'x' | 'X' | '破' | '零' | '“' | '"' | '第' | '前' | '首')
+        || matches!(
+            c,
+            'x' | 'X' | '×' | '破' | '零' | '“' | '"' | '第' | '前' | '首' | '翻'
+        )
         || is_cn_numeral(c);
     if !may_start {
         return None;
+    }
+    // `翻一番` (doubled: +100 %), `翻两番` (+300 %), `翻番`.
+    if c == '翻' {
+        let (times, len) = if starts_with_at(chars, i, "翻番") {
+            (1, 2)
+        } else if starts_with_at(chars, i, "翻一番") || starts_with_at(chars, i, "翻了一番")
+        {
+            (1, if chars[i + 1] == '了' { 4 } else { 3 })
+        } else if starts_with_at(chars, i, "翻两番") || starts_with_at(chars, i, "翻了两番")
+        {
+            (2, if chars[i + 1] == '了' { 4 } else { 3 })
+        } else {
+            return None;
+        };
+        let mut n = num(
+            NumKind::Plain,
+            i,
+            i + len,
+            Some(f64::from((1 << times) - 1) * 100.0),
+        );
+        n.unit = "%".into();
+        n.base = "%".into();
+        return Some((n, i + len));
     }
     // `破零`, `零的突破`, `"零"的突破`
     if starts_with_at(chars, i, "破零") {
@@ -400,7 +433,7 @@ fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
     // Fractions: `三分之一` → 33.3 (%).
     if is_cn_numeral(c) {
         let mut e = i;
-        while e < chars.len() && is_cn_numeral(chars[e]) && e - i < 4 {
+        while e < chars.len() && is_cn_numeral(chars[e]) && e - i < 9 {
             e += 1;
         }
         if starts_with_at(chars, e, "分之") {
@@ -421,8 +454,35 @@ fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
             n.chinese = true;
             return Some((n, e2));
         }
-        // Chinese numerals with a unit (`千亿元`, `两个`, `六个`): read, claims decide.
         let value = parse_cn(&chars[i..e])?;
+        // Tenths: `近两成` (20 %), `三成以上`; not `一成不变`, `三成员`.
+        if chars.get(e) == Some(&'成') && value <= 10.0 {
+            let next = chars.get(e + 1).copied();
+            let ok = next.is_none_or(|c| !('\u{4E00}'..='\u{9FFF}').contains(&c))
+                || starts_with_at(chars, e + 1, "以上")
+                || starts_with_at(chars, e + 1, "左右")
+                || matches!(next, Some('多' | '的'));
+            if ok {
+                let mut end = e + 1;
+                let mut bound = Bound::Exact;
+                if starts_with_at(chars, end, "以上") {
+                    bound = Bound::AtLeast;
+                    end += 2;
+                } else if starts_with_at(chars, end, "左右") {
+                    bound = Bound::Approx;
+                    end += 2;
+                } else if chars.get(end) == Some(&'多') {
+                    bound = Bound::MoreThan;
+                    end += 1;
+                }
+                let mut n = num(NumKind::Plain, i, end, Some(value * 10.0));
+                n.unit = "%".into();
+                n.base = "%".into();
+                n.bound = bound;
+                return Some((n, end));
+            }
+        }
+        // Chinese numerals with a unit (`千亿元`, `两个`, `六个`): read, claims decide.
         let (unit, base, factor, bound, end) = read_unit(chars, e);
         if unit.is_empty() {
             return None;
@@ -572,6 +632,50 @@ mod tests {
         assert_eq!(parse_cn(&"二十六".chars().collect::<Vec<_>>()), Some(26.0));
         assert_eq!(parse_cn(&"十".chars().collect::<Vec<_>>()), Some(10.0));
         assert_eq!(parse_cn(&"两".chars().collect::<Vec<_>>()), Some(2.0));
+    }
+
+    #[test]
+    fn long_chinese_numerals() {
+        let cn = |s: &str| parse_cn(&s.chars().collect::<Vec<_>>());
+        assert_eq!(cn("一百零八"), Some(108.0));
+        assert_eq!(cn("二百一十三"), Some(213.0));
+        assert_eq!(cn("三千零五"), Some(3005.0));
+        assert_eq!(cn("十五"), Some(15.0));
+        assert_eq!(cn("二零二一"), Some(2021.0));
+        check("二百一十三家", Some(213.0), "家", Bound::Exact);
+        check("一千二百三十四项", Some(1234.0), "项", Bound::Exact);
+        check("百余家", Some(100.0), "家", Bound::MoreThan);
+    }
+
+    #[test]
+    fn tenths_and_doublings() {
+        let n = one("较上年增长近两成");
+        assert_eq!((n.value, n.unit.as_str()), (Some(20.0), "%"));
+        check("三成以上", Some(30.0), "%", Bound::AtLeast);
+        // not tenths: 建成, 形成, 成果, 一成不变, 三成员
+        for s in ["建成平台", "形成合力", "成果丰硕", "一成不变", "三成员"] {
+            assert!(
+                scan(&s.chars().collect::<Vec<_>>()).is_empty(),
+                "{s} has no number"
+            );
+        }
+        let n = one("比2020年翻一番");
+        assert_eq!(n.value, Some(2020.0));
+        let chars: Vec<char> = "比2020年翻一番".chars().collect();
+        let n = &scan(&chars)[1];
+        assert_eq!((n.value, n.unit.as_str()), (Some(100.0), "%"));
+        check("翻两番", Some(300.0), "%", Bound::Exact);
+        check("实现翻番", Some(100.0), "%", Bound::Exact);
+    }
+
+    #[test]
+    fn masks_written_with_a_times_sign() {
+        let n = one("产值达到×亿元");
+        assert_eq!((n.value, n.redacted, n.unit.as_str()), (None, true, "亿元"));
+        let n = one("增长×.×%");
+        assert!(n.redacted);
+        // a product, not a mask
+        assert_eq!(one("3×4米").value, Some(3.0));
     }
 
     #[test]

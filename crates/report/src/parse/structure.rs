@@ -111,6 +111,10 @@ pub(crate) const SUMMARY_WORDS: &[&str] = &[
     "完成情况",
     "进展情况",
     "工作进展",
+    "推进情况",
+    "落实情况",
+    "开展情况",
+    "运行情况",
     "主要工作",
 ];
 pub(crate) const PLAN_WORDS: &[&str] = &[
@@ -804,6 +808,14 @@ mod tests {
         let st = analyse(text);
         let plan = st.plan_start.unwrap();
         assert_eq!(text.chars().skip(plan).take(2).collect::<String>(), "二、");
+    }
+
+    #[test]
+    fn a_progress_report_on_key_work_is_a_summary() {
+        let text = "县科技局关于2023年1—10月重点工作进展情况的报告\n一、主要指标完成情况\n新增3家。\n二、重点工作推进情况\n新增2家。\n三、重点工作落实情况\n新增1家。\n四、下步工作打算\n力争新增5家。";
+        let st = analyse(text);
+        let plan = st.plan_start.unwrap();
+        assert_eq!(text.chars().skip(plan).take(2).collect::<String>(), "四、");
     }
 
     #[test]

@@ -35,12 +35,43 @@ fn gloss_at(chars: &[char], i: usize) -> Option<usize> {
     ok.then_some(close + 1 - i)
 }
 
+/// Old variant glyphs some publishers' fonts and OCR produce, read as the common character
+/// (OpenCC's table maps traditional forms, not these).
+fn variant(c: char) -> char {
+    match c {
+        '髙' => '高',
+        '淸' => '清',
+        '敎' => '教',
+        '靑' => '青',
+        '眞' => '真',
+        c => c,
+    }
+}
+
+/// Is the space run `i..j` a thousands separator of a PDF (`1 860 万元`): one to three digits
+/// that start a number before it, exactly three digits after, then no further digit?
+fn thousands_gap(chars: &[char], i: usize, j: usize) -> bool {
+    if j - i > 2 {
+        return false;
+    }
+    let lead = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let starts_number = i
+        .checked_sub(lead + 1)
+        .is_none_or(|k| !chars[k].is_ascii_digit() && chars[k] != '.');
+    let group = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&lead) && starts_number && group == 3
+}
+
 impl View {
     pub fn new(stored: &str) -> View {
         // Most texts need nothing: then the view is the text itself.
-        let plain = stored
-            .chars()
-            .all(|c| !matches!(c, ' ' | '\t' | '(' | '?' | '/') && simplify(c) == c);
+        let plain = stored.chars().all(|c| {
+            !matches!(c, ' ' | '\t' | '(' | '?' | '/') && simplify(c) == c && variant(c) == c
+        });
         if plain {
             let mut map: Vec<usize> = (0..stored.chars().count()).collect();
             map.push(map.len());
@@ -65,6 +96,10 @@ impl View {
                 let mut j = i;
                 while j < chars.len() && (chars[j] == ' ' || chars[j] == '\t') {
                     j += 1;
+                }
+                if thousands_gap(&chars, i, j) {
+                    i = j;
+                    continue;
                 }
                 let before = i.checked_sub(1).map(|k| chars[k]);
                 let after = chars.get(j).copied();
@@ -92,7 +127,7 @@ impl View {
                 i += 1;
                 continue;
             }
-            text.push(simplify(c));
+            text.push(variant(simplify(c)));
             map.push(i);
             i += 1;
         }
@@ -148,6 +183,25 @@ mod tests {
             "Science & Technology Today"
         );
         assert_eq!(view("R&D 2.3%"), "R&D 2.3%");
+    }
+
+    #[test]
+    fn digit_groups_split_by_spaces_join() {
+        assert_eq!(
+            view("争取上级科技资金 1 860 万元"),
+            "争取上级科技资金1860万元"
+        );
+        assert_eq!(view("资金 12 345 678 元"), "资金12345678元");
+        // not groups: years side by side, a count beside a four-digit figure, decimals
+        assert_eq!(view("2016 2017"), "2016 2017");
+        assert_eq!(view("覆盖 12 个乡镇和 34 个村"), "覆盖12个乡镇和34个村");
+        assert_eq!(view("第 3 1234 号"), "第3 1234号");
+        assert_eq!(view("3.5 200"), "3.5 200");
+    }
+
+    #[test]
+    fn old_variant_glyphs_read_as_the_common_ones() {
+        assert_eq!(view("新增髙新技术企业"), "新增高新技术企业");
     }
 
     #[test]

@@ -435,18 +435,33 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             if (n.base == "位" || n.unit == "位") && !counts_people(chars, n) {
                 return Some(Skip::Ordinal);
             }
-            // Chinese numerals are counts of things in names and slogans (`两个全覆盖`,
-            // `六大产业`), except money (`千亿元`) and round hundreds (`近百家`, `上百场`, `百名`).
+            // Small Chinese numerals are mostly counts in names and slogans (`两个全覆盖`,
+            // `六大产业`, `千人计划`). Counts they are when written out long (`三十五家`,
+            // `一百零八家`), when the count ends its clause (`新增省级众创空间两家。`), as round
+            // hundreds (`近百家`, `上百场`, `百余家`, `百名`), as percentage points (`近两个
+            // 百分点`), and as money (`千亿元`).
             if n.chinese && n.base != "元" {
-                let round = matches!(
-                    text(chars, n.start, n.end).chars().next(),
-                    Some('百' | '千')
-                ) && n.value.is_some_and(|v| v == 100.0 || v == 1000.0);
-                let count_unit = ["家", "场", "名", "人", "项", "个"].contains(&n.unit.as_str());
+                let written: String = text(chars, n.start, n.end)
+                    .chars()
+                    .take_while(|&c| crate::parse::numbers::parse_cn(&[c]).is_some())
+                    .collect();
+                let long = written.chars().count() >= 2 && n.value.is_some_and(|v| v >= 11.0);
+                let round = matches!(written.chars().next(), Some('百' | '千'))
+                    && n.value.is_some_and(|v| v == 100.0 || v == 1000.0);
+                const COUNTS: &[&str] = &[
+                    "家", "场", "名", "人", "项", "个", "件", "所", "座", "次", "批", "支", "台",
+                    "套", "位",
+                ];
+                let count_unit = COUNTS.contains(&n.unit.as_str());
                 let b1 = text(chars, n.start.saturating_sub(1), n.start);
-                // `千人计划` is a name; `近百家`, `上百场`, `百名` are counts.
-                let counted = ["近", "上", "超"].contains(&b1) || n.unit == "名";
-                if !(round && count_unit && counted) {
+                let counted = ["近", "上", "超"].contains(&b1)
+                    || n.unit == "名"
+                    || n.bound == crate::model::Bound::MoreThan;
+                let ends_clause = chars.get(n.end).is_none_or(|&c| !is_cjk(c));
+                let count = (count_unit && (long || ends_clause))
+                    || (round && count_unit && counted)
+                    || n.unit == "个百分点";
+                if !count {
                     return Some(Skip::Label);
                 }
             }
