@@ -371,7 +371,14 @@ fn body_weight(chars: &[char], h: &Hit) -> u32 {
             k -= 1;
         }
     }
-    let at_start = k == 0 || matches!(chars[k - 1], '。' | '\n' | ';' | '!' | '?' | '】');
+    // A news item's lead-in counts as the sentence's start: `记者从…会议上了解到,奈曼旗今年将…`.
+    let reported = k < h.start
+        && chars[k] == ','
+        && ["了解到", "获悉", "据悉", "据了解", "介绍", "报道", "讯"]
+            .iter()
+            .any(|w| text(chars, k.saturating_sub(3), k).ends_with(w));
+    let at_start =
+        k == 0 || reported || matches!(chars[k - 1], '。' | '\n' | ';' | '!' | '?' | '】');
     if at_start && !after.starts_with(['和', '及', '与']) {
         return 4;
     }
@@ -912,6 +919,16 @@ mod tests {
         assert!(p.region.inferred);
         assert!(p.region.evidence.as_deref().unwrap().contains("甬创鄞造"));
         assert_eq!(p.warnings[0].code, WarningCode::PlaceInferred);
+    }
+
+    #[test]
+    fn the_subject_after_a_news_lead_in_is_the_place() {
+        let p = decide_text(
+            "",
+            "近日,记者从百色市科技工作会议上了解到,凌云县今年将引进科技人才30名,新增高新技术企业2家。",
+        );
+        assert_eq!(p.region.name, "凌云县");
+        assert!(p.region.inferred);
     }
 
     #[test]

@@ -265,6 +265,22 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
         }
         i += 1;
     }
+    // A plan over years (`实施方案(2023-2027年)`, `“十四五”规划(2021—2025年)`) aims at its last.
+    if ["方案", "规划", "计划", "纲要", "行动"]
+        .iter()
+        .any(|w| s.contains(w))
+    {
+        if let [(pos, Some(end))] = years[..] {
+            let sep = pos.checked_sub(1).map(|k| chars[k]);
+            let first = pos
+                .checked_sub(5)
+                .map(|k| chars[k..k + 4].iter().collect::<String>())
+                .and_then(|y| y.parse::<i32>().ok());
+            if sep.is_some_and(|c| "-—–~至到".contains(c)) && first.is_some_and(|f| f < end) {
+                return (None, Some(end), false);
+            }
+        }
+    }
     let mut summary = None;
     let mut plan = None;
     let mut masked = false;
@@ -398,6 +414,9 @@ const TITLE_WORDS: &[&str] = &[
     "召开",
     "科技局",
     "科学技术局",
+    "方案",
+    "规划",
+    "纲要",
 ];
 
 /// A title: a short line that ends no sentence and names what kind of text it heads.
@@ -417,10 +436,14 @@ fn is_title_like(t: &str) -> bool {
 fn find_title(paras: &[Para]) -> Option<usize> {
     let lines: Vec<usize> = (0..paras.len())
         .filter(|&i| !paras[i].text.trim().is_empty())
-        .take(6)
+        .take(8)
         .collect();
     for &i in &lines {
         let t = paras[i].text.trim();
+        // A circular's cover note (`《…》已经…审议通过,现印发给你们`) comes before the title.
+        if t.contains("印发给") || t.contains("现印发") {
+            continue;
+        }
         if is_title_like(t) {
             return Some(i);
         }
@@ -767,6 +790,14 @@ mod tests {
             (Some(2019), Some(2019), false)
         );
         assert_eq!(title_years("2022年1-10月"), (None, None, false));
+        assert_eq!(
+            title_years("全面落实科技创新体系建设工程实施方案(2023-2027年)"),
+            (None, Some(2027), false)
+        );
+        assert_eq!(
+            title_years("某市科技创新“十四五”规划(2021—2025年)"),
+            (None, Some(2025), false)
+        );
     }
 
     #[test]
@@ -816,6 +847,14 @@ mod tests {
         let st = analyse(text);
         let plan = st.plan_start.unwrap();
         assert_eq!(text.chars().skip(plan).take(2).collect::<String>(), "四、");
+    }
+
+    #[test]
+    fn a_circulars_title_follows_its_cover_note() {
+        let text = "各街道办事处、乡镇人民政府,区政府直属各单位:\n《某区科技创新实施方案(2023-2027年)》已经区政府第23次常务会议审议通过,现印发给你们,请结合实际认真贯彻落实。\n某区人民政府\n2023年8月30日\n某区科技创新实施方案(2023-2027年)\n为贯彻落实精神,特制定本实施方案。\n一、总体要求\n到2027年,力争新增高新技术企业20家。";
+        let st = analyse(text);
+        let t = st.title.map(|t| st.paras[t].text.clone());
+        assert_eq!(t.as_deref(), Some("某区科技创新实施方案(2023-2027年)"));
     }
 
     #[test]

@@ -359,7 +359,7 @@ fn policy_parameter(chars: &Txt, n: &Num, cs: usize, fs: usize) -> bool {
     }
     const TOTALS: &[&str] = &[
         "共", "累计", "兑现", "发放", "拨付", "下达", "争取", "获得", "获", "落实", "全年", "合计",
-        "总计", "安排", "投入", "撬动", "带动",
+        "总计", "安排",
     ];
     if TOTALS.iter().any(|w| clause.contains(w)) {
         return false;
@@ -397,6 +397,14 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     if let Some(open) = m.paren.get(n.start).copied().flatten() {
         let inside = text(chars, open + 1, open + 4);
         if ["全省", "全国", "含"].iter().any(|w| inside.starts_with(w)) {
+            return Some(Skip::Aside);
+        }
+        // `完成全年任务(200家)的106.5%`: the target a rate is measured against.
+        let before = text(chars, open.saturating_sub(4), open);
+        if n.start == open + 1
+            && chars.get(n.end) == Some(&')')
+            && ["任务", "目标", "计划"].iter().any(|w| before.ends_with(w))
+        {
             return Some(Skip::Aside);
         }
     }
@@ -449,8 +457,8 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
                 let round = matches!(written.chars().next(), Some('百' | '千'))
                     && n.value.is_some_and(|v| v == 100.0 || v == 1000.0);
                 const COUNTS: &[&str] = &[
-                    "家", "场", "名", "人", "项", "个", "件", "所", "座", "次", "批", "支", "台",
-                    "套", "位",
+                    "家", "场", "名", "人", "项", "个", "件", "所", "座", "次", "支", "台", "套",
+                    "位",
                 ];
                 let count_unit = COUNTS.contains(&n.unit.as_str());
                 let b1 = text(chars, n.start.saturating_sub(1), n.start);

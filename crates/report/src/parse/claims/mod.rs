@@ -796,6 +796,25 @@ mod tests {
         let c = at("1.2亿元");
         assert_eq!((c.kind, c.modality), (Achievement, None));
         assert_eq!(at("10家").year, Some(2020));
+        // What a plan builds on was achieved: `在…的基础上`.
+        let d = parse_document(
+            "t",
+            "t.txt",
+            "县科技局2023年工作总结和2024年工作计划\n一、2023年工作总结\n新增高企30家。\n二、2024年工作计划\n在今年新增高企30家的基础上,力争新增高新技术企业35家。到2025年,高新技术企业总数达到200家。",
+        );
+        let got: Vec<(Kind, Option<i32>)> = d.claims.iter().map(|c| (c.kind, c.year)).collect();
+        assert_eq!(
+            got,
+            [
+                (Achievement, Some(2023)),
+                (Achievement, Some(2023)),
+                (Goal, Some(2024)),
+                (Goal, Some(2025)),
+            ]
+        );
+        // `到2022年底` in the review of 2022 is where things stood.
+        let got = read("某市科技局2022年工作总结\n到2022年底,全市高新技术企业达到1200家。");
+        assert_eq!(got, [("1200家".into(), Achievement, Some(2022), None)]);
         // A news item: last year's results, this year's targets, from its dateline.
         let got = read("常州召开科技大会\n发布时间:2024-02-20\n会议指出,去年全市新增国家高新技术企业806家。会议强调,今年要聚焦科技创新,力争新增国家高新技术企业800家以上。");
         assert_eq!(

@@ -21,6 +21,9 @@ enum Says {
     Done,
     /// Introduces a list of goals (`主要目标是:`): governs its paragraph.
     GoalList,
+    /// `到2027年`: a goal when that year is still to come for the report, else a result by then
+    /// (`到2022年底,全市累计…` in the review of 2022).
+    By(i32),
 }
 
 /// One cue: where it starts and ends, and what it says.
@@ -162,6 +165,10 @@ fn cue_at(chars: &Txt, i: usize) -> Option<Cue> {
                 })
         }
         '准' if at(chars, i, "准备") => cue(2, Says::Goal(None)),
+        '到' if !"达得做受遇看想收".contains(p) => {
+            let y = year_at(chars, i + 1)?;
+            cue(5, Says::By(y))
+        }
         '下' if at(chars, i, "下一步") => cue(3, Says::Goal(None)),
         '下' if at(chars, i, "下半年") => cue(3, Says::Goal(None)),
         '明' if at(chars, i, "明年") => cue(2, Says::Goal(None)),
@@ -342,10 +349,21 @@ pub(super) fn when(ctx: &Context, cues: &[Cue], n: &Num) -> When {
             && ["目标", "任务"].iter().any(|w| after.contains(w))
             && !after.contains(',')
     };
+    // `在2023年净增高企27家的基础上,力争…`: the base a plan builds on was achieved.
+    let base = {
+        let cs = clause_start(chars, n.start, false);
+        let after = text(chars, n.end, clause_end(chars, n.end));
+        text(chars, cs, n.start).starts_with('在') && after.contains("的基础上")
+    };
     let kind = match cues.first().map(|c| c.says) {
+        _ if base => Kind::Achievement,
         _ if target => Kind::Goal,
         Some(Says::Goal(_) | Says::GoalList) => Kind::Goal,
         Some(Says::Done) => Kind::Achievement,
+        Some(Says::By(y)) => match ctx.summary_year.or(ctx.now) {
+            Some(s) if y <= s => Kind::Achievement,
+            _ => Kind::Goal,
+        },
         None => match ctx.st.half_at(n.start, ctx.has_summary) {
             Half::Summary => Kind::Achievement,
             Half::Plan => Kind::Goal,
@@ -403,6 +421,18 @@ fn year_at(chars: &Txt, i: usize) -> Option<i32> {
 /// `比2017年`, `与2020年相比`, `《2020年…》`, `(2020-2022年)`.
 fn not_a_time(chars: &Txt, i: usize) -> bool {
     let before = text(chars, i.saturating_sub(2), i);
+    // `到2027年,…` opening a clause is the time aimed at, not the end of a span.
+    if before.ends_with('到') {
+        let k = i - 1;
+        let opens = k == 0
+            || matches!(chars[k - 1], ',' | '。' | '\n' | ';' | ':')
+            || ["力争", "争取", "计划", "预计", "确保", "目标"]
+                .iter()
+                .any(|w| text(chars, k.saturating_sub(2), k) == *w);
+        if opens {
+            return false;
+        }
+    }
     ["较", "比", "与", "自", "从", "由", "于", "至", "到"]
         .iter()
         .any(|w| before.ends_with(w))
