@@ -430,6 +430,17 @@ fn claim_for(
             }
         }
     }
+    // `318家企业通过国家科技型中小企业评价`, `12家企业获评…`: the firms counted are what they
+    // passed or were named.
+    if indicator.is_none() && measure == Measure::Level && after_noun.trim() == "企业" {
+        let rest = &after[after_noun.len()..];
+        if ["通过", "获评", "入选", "被认定为", "获批", "列入"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            indicator = pick(rest).map(str::to_string);
+        }
+    }
     // A figure that continues the previous one (`力争2.4%`, `连续七年保持在4%以上`, `、三等奖3项`,
     // `…和xx.xx%`, `面积超过xx万平方米`) is about the same indicator.
     let bare = {
@@ -458,6 +469,14 @@ fn claim_for(
             }
         }
     }
+    // `全社会研发经费投入12.6亿元,…,投入强度2.15%`: an intensity after R&D spending is R&D's.
+    if indicator.is_none() && own_subject.ends_with("强度") {
+        let fs = sentence_start(chars, n.start, false);
+        let before = text(chars, fs, n.start);
+        if ["研发", "R&D", "研究与试验发展"].iter().any(|w| before.contains(w)) {
+            indicator = pick("研发投入强度").map(str::to_string);
+        }
+    }
     // `…产值590.1亿元;实现增加值141.7亿元`: a generic noun takes the sentence's topic.
     if indicator.is_none() && HEAD_NOUNS.iter().any(|w| own_subject.ends_with(w)) {
         let fs = sentence_start(chars, n.start, false);
@@ -465,7 +484,12 @@ fn claim_for(
     }
     // A growth, share or rank without a noun of its own (`同比增长45.4%`, `占比居全市第4位`)
     // is the previous figure's; one with its own (`高新技术产业产值占…比重提高1个百分点`) is not.
-    let thin = measure_words().residue(&own_subject).chars().count() <= 2;
+    // `在同类城市中排第三`: the group ranked in is no noun of the figure's own.
+    let ranked_in = match (measure, own_subject.strip_prefix('在')) {
+        (Measure::Rank, Some(rest)) => rest.split_once('中').map_or(own_subject.as_str(), |p| p.1),
+        _ => own_subject.as_str(),
+    };
+    let thin = measure_words().residue(ranked_in).chars().count() <= 2;
     if indicator.is_none() && ((measure != Measure::Level && thin) || continues) {
         // A bare count takes the nearest figure counted alike (`国家级19项,补助费120万元,省级70项`);
         // otherwise the figure just before; a thin figure after a `;` the sentence's topic
@@ -644,6 +668,35 @@ mod tests {
             .all(|c| c.indicator.as_deref() == Some("enterprise_rd_expenditure")));
         assert_eq!(d.claims[2].scope, Some(Scope::Province));
         assert_eq!(d.claims[2].value, Some(3.0));
+    }
+
+    #[test]
+    fn counts_without_a_noun_take_the_one_before() {
+        let ids = |summary: &str| -> Vec<Option<String>> {
+            doc(summary, "").claims.into_iter().map(|c| c.indicator).collect()
+        };
+        let hte = || Some("high_tech_enterprises".to_string());
+        assert_eq!(
+            ids("全年申报高新技术企业56家,已通过认定41家,净增29家,净增数居全市第2位。"),
+            [hte(), hte(), hte(), hte()]
+        );
+        assert_eq!(
+            ids("全市科技型中小企业达到860家,在同类城市中排第三。"),
+            [Some("tech_smes".into()), Some("tech_smes".into())]
+        );
+        assert_eq!(
+            ids("全社会研发经费投入12.6亿元,同比增长9.8%,投入强度2.15%。"),
+            [
+                Some("rd_expenditure".into()),
+                Some("rd_expenditure".into()),
+                Some("rd_intensity".into())
+            ]
+        );
+        // what the firms passed names what they are
+        assert_eq!(
+            ids("全年有318家企业通过国家科技型中小企业评价。"),
+            [Some("tech_smes".into())]
+        );
     }
 
     #[test]
