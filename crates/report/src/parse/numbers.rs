@@ -108,6 +108,7 @@ const BASE_UNITS: &[&str] = &[
     "平方米",
     "人年",
     "人次",
+    "美元",
     "元",
     "方",
     "%",
@@ -219,7 +220,9 @@ fn read_unit(chars: &[char], mut j: usize) -> (String, String, f64, Option<Bound
     if matches!(chars.get(j), Some('万')) && !starts_with_at(chars, j, "万人计划") {
         mult = "万";
         j += 1;
-    } else if matches!(chars.get(j), Some('亿')) && chars.get(j + 1) == Some(&'元') {
+    } else if matches!(chars.get(j), Some('亿'))
+        && (chars.get(j + 1) == Some(&'元') || starts_with_at(chars, j + 1, "美元"))
+    {
         mult = "亿";
         j += 1;
     }
@@ -248,6 +251,8 @@ fn read_unit(chars: &[char], mut j: usize) -> (String, String, f64, Option<Bound
     let unit = match (mult, base.as_str()) {
         ("万", "元") => "万元".to_string(),
         ("亿", "元") => "亿元".to_string(),
+        ("万", "美元") => "万美元".to_string(),
+        ("亿", "美元") => "亿美元".to_string(),
         ("万", "平方米") | ("万", "方") => "万平方米".to_string(),
         ("", "方") => "平方米".to_string(),
         ("万", "人年") => "万人年".to_string(),
@@ -507,10 +512,42 @@ fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
             }
         }
     }
+    // `占全市1/8`: a fraction, as a percentage; not a date (`2022/10/11`) nor `3/4/5`.
+    if !redacted && bound == Bound::Exact && chars.get(e) == Some(&'/') {
+        let lone = |k: usize| {
+            chars
+                .get(k)
+                .is_none_or(|c| *c != '/' && !c.is_ascii_digit())
+        };
+        if let Some((Some(den), e2, false)) = read_arabic(chars, e + 1) {
+            let before_ok = i == 0 || !matches!(chars[i - 1], '/' | '.');
+            if let Some(numer) = value.filter(|&v| v > 0.0 && v < den && den <= 100.0) {
+                if before_ok && lone(e2) && !chars[e + 1..e2].contains(&'.') {
+                    let mut n = num(
+                        NumKind::Fraction,
+                        i,
+                        e2,
+                        Some((numer / den * 1000.0).round() / 10.0),
+                    );
+                    n.unit = "%".into();
+                    n.base = "%".into();
+                    return Some((n, e2));
+                }
+            }
+        }
+    }
     // Ratios `4:1` and list numbers `1.`: not numbers with a unit; skip the whole ratio.
     if chars.get(e) == Some(&':') && chars.get(e + 1).is_some_and(|c| c.is_ascii_digit()) {
         let (_, e2, _) = read_arabic(chars, e + 1)?;
         return Some((num(NumKind::Plain, i, e2, None), e2));
+    }
+    // `全国城市20强`: a top-N, like `前20`.
+    if !redacted && bound == Bound::Exact && chars.get(e) == Some(&'强') {
+        let mut n = num(NumKind::Top, i, e + 1, value);
+        n.unit = "位".into();
+        n.base = "位".into();
+        n.bound = Bound::AtLeast;
+        return Some((n, e + 1));
     }
     let (unit, base, factor, sbound, end) = read_unit(chars, e);
     let mut n = num(NumKind::Plain, i, end, value.map(|v| v * factor));
@@ -679,6 +716,21 @@ mod tests {
     }
 
     #[test]
+    fn arabic_fractions_and_dollars() {
+        let n = one("占全市1/8");
+        assert_eq!(
+            (n.kind, n.value, n.unit.as_str()),
+            (NumKind::Fraction, Some(12.5), "%")
+        );
+        assert_eq!(one("超1/3").value, Some(33.3));
+        // dates and paths are not fractions
+        assert_ne!(one("2022/10/11").kind, NumKind::Fraction);
+        assert_ne!(one("3/2").kind, NumKind::Fraction);
+        check("实际利用外资1亿美元", Some(1.0), "亿美元", Bound::Exact);
+        check("出口额3500万美元", Some(3500.0), "万美元", Bound::Exact);
+    }
+
+    #[test]
     fn ranks() {
         let n = one("居全省第三");
         assert_eq!(
@@ -696,6 +748,11 @@ mod tests {
         assert_eq!(n.base, "方");
         let n = one("进入全省前20位");
         assert_eq!((n.kind, n.value), (NumKind::Top, Some(20.0)));
+        let n = one("挺进全国城市20强");
+        assert_eq!(
+            (n.kind, n.value, n.bound),
+            (NumKind::Top, Some(20.0), Bound::AtLeast)
+        );
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub enum Skip {
     RankedItems,
     /// A share of what something consists of (`其中xx%是光电类项目`).
     Composition,
+    /// Places reached or people attending, not a result (`覆盖12个乡镇`, `130多人参加了会议`).
+    Coverage,
+    /// A size class (`新增20亿元企业…1家`): it names the firms counted, it is not the count.
+    SizeClass,
 }
 
 impl Skip {
@@ -64,6 +68,8 @@ impl Skip {
             Skip::OtherPlace => ("其他地方的数", "another place's figure"),
             Skip::RankedItems => ("排名项目数", "number of ranked items"),
             Skip::Composition => ("构成比例", "composition"),
+            Skip::Coverage => ("覆盖范围或参会人数", "places covered or people attending"),
+            Skip::SizeClass => ("规模档次", "size class"),
         }
     }
 }
@@ -94,7 +100,13 @@ pub(super) fn is_position(chars: &Txt, n: &Num) -> bool {
     // `排名全省第二`, `县域第一名`.
     let before = text(chars, n.start.saturating_sub(10), n.start);
     let near = text(chars, n.start.saturating_sub(8), n.start);
-    SCOPES.iter().any(|(w, _)| before.contains(w)) || RANK_CUES.iter().any(|w| near.contains(w))
+    // `在16个GDP万亿级城市中增速第一`: a rank among a group of places.
+    let among = ["城市中", "县市中", "区县中", "县(市、区)中"]
+        .iter()
+        .any(|w| text(chars, n.start.saturating_sub(14), n.start).contains(w));
+    SCOPES.iter().any(|(w, _)| before.contains(w))
+        || RANK_CUES.iter().any(|w| near.contains(w))
+        || among
 }
 
 /// People counted with `位` (`2位院士`), not a rank's `第2位`.
@@ -174,14 +186,28 @@ fn other_place(ctx: &Context, m: &Masks, n: &Num) -> bool {
 /// Scope words naming a whole above a report's own place. A county-level city calls itself
 /// `全市`, a district or county means its prefecture by it; a province's report has only the
 /// country above. Without a known level, only the province and the country are surely above.
+/// In an autonomous region (广西, 内蒙古…) `全区` is the region: above a city or a county, but
+/// a district's own word for itself.
 pub fn scopes_above(region: &crate::model::Region) -> &'static [&'static str] {
     use crate::model::Level;
     const ABOVE_CITY: &[&str] = &["全省", "全国"];
     const ABOVE_COUNTY: &[&str] = &["全市", "全省", "全国"];
+    const ABOVE_CITY_IN_REGION: &[&str] = &["全区", "全省", "全国"];
+    const ABOVE_COUNTY_IN_REGION: &[&str] = &["全市", "全区", "全省", "全国"];
+    let in_region = crate::parse::places::unit_of(region)
+        .and_then(|u| gz::ancestors(u).last())
+        .is_some_and(|p| gz::get(p).name.ends_with("自治区"));
     match region.level {
         Level::Province => &["全国"],
         Level::District => ABOVE_COUNTY,
-        Level::County if !region.name.ends_with('市') => ABOVE_COUNTY,
+        Level::County if !region.name.ends_with('市') => {
+            if in_region {
+                ABOVE_COUNTY_IN_REGION
+            } else {
+                ABOVE_COUNTY
+            }
+        }
+        Level::City | Level::County if in_region => ABOVE_CITY_IN_REGION,
         _ => ABOVE_CITY,
     }
 }
@@ -200,7 +226,7 @@ fn names_ancestor(ctx: &Context, h: &gz::Hit) -> bool {
         return false;
     };
     let next = ctx.chars.get(h.end).copied();
-    let full = !h.short || next.is_some_and(|c| "市县区".contains(c));
+    let full = !h.short || next.is_some_and(|c| "市县区州盟".contains(c));
     let above = h.units.iter().any(|&u| {
         gz::get(u).level == crate::model::Level::City && gz::ancestors(own).any(|a| a == u)
     }) && !h.units.contains(&own)
@@ -267,6 +293,16 @@ fn above_subject(ctx: &Context, m: &Masks, cs: usize, end: usize) -> bool {
         return false;
     };
     let after = text(ctx.chars, p, end);
+    let own_after = {
+        let rest: String = after.chars().skip(2).collect();
+        OWN_WORDS
+            .iter()
+            .filter(|w| !ctx.above.contains(w))
+            .any(|w| rest.contains(w))
+            || m.places.iter().any(|h| {
+                h.start > p && h.end <= end && ctx.own.is_some_and(|o| h.units.contains(&o))
+            })
+    };
     // `全省第四`: the scope of a rank, not a subject.
     if ["第", "前", "首", "排", "领先"]
         .iter()
@@ -274,11 +310,50 @@ fn above_subject(ctx: &Context, m: &Masks, cs: usize, end: usize) -> bool {
     {
         return false;
     }
-    let own_after = OWN_WORDS.iter().any(|w| after.contains(w))
-        || m.places
-            .iter()
-            .any(|h| h.start > p && h.end <= end && ctx.own.is_some_and(|o| h.units.contains(&o)));
     lead_only(text(ctx.chars, cs, p)) && !own_after
+}
+
+/// Does the clause open with the report's city doing or having something (`红河州全年新认定…`,
+/// `据了解,合肥市共有…`)? A time or a verb right after the name tells it from a designation
+/// (`金华市科技孵化器3家`).
+fn city_acting(ctx: &Context, m: &Masks, cs: usize, end: usize) -> bool {
+    const ACTS: &[&str] = &[
+        "全年",
+        "今年",
+        "去年",
+        "上年",
+        "共",
+        "累计",
+        "新增",
+        "新认定",
+        "已",
+        "有",
+        "拥有",
+        "实现",
+        "达到",
+        "获批",
+    ];
+    let from = m.places.partition_point(|h| h.start < cs);
+    m.places[from..]
+        .iter()
+        .take_while(|h| h.end <= end)
+        .find(|h| names_ancestor(ctx, h))
+        .is_some_and(|h| {
+            // `红河` + `州`: the short form and its suffix.
+            let suffix = h.short
+                && ctx
+                    .chars
+                    .get(h.end)
+                    .is_some_and(|c| "市县区州盟".contains(*c));
+            let after = text(ctx.chars, h.end + usize::from(suffix), end);
+            let own_after = OWN_WORDS
+                .iter()
+                .filter(|w| !ctx.above.contains(w))
+                .any(|w| after.contains(w));
+            lead_only(text(ctx.chars, cs, h.start))
+                && ACTS.iter().any(|w| after.starts_with(w))
+                && !own_after
+        })
 }
 
 /// Is the figure a whole's above the report's place: the subject of its clause (or of the
@@ -315,7 +390,7 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
             }
         }
     }
-    if above_subject(ctx, m, cs, n.start) {
+    if above_subject(ctx, m, cs, n.start) || city_acting(ctx, m, cs, n.start) {
         return true;
     }
     // A clause with no subject of its own continues the one before it in the sentence.
@@ -525,9 +600,49 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             if n.unit == "个百分点" && compared {
                 return Some(Skip::Comparison);
             }
+            let next = text(chars, n.end, n.end + 4);
+            // Places reached (`覆盖12个乡镇(街道)和34个脱贫村`, `深入全市14个镇街`) and people
+            // attending (`共计130多人参加了会议`).
+            const SETTLEMENTS: &[&str] = &[
+                "乡镇",
+                "镇街",
+                "镇(街",
+                "街道",
+                "社区",
+                "行政村",
+                "村",
+                "脱贫村",
+                "镇",
+                "乡",
+            ];
+            let settlement = n.unit == "个" && SETTLEMENTS.iter().any(|w| next.starts_with(w))
+                || SETTLEMENTS
+                    .iter()
+                    .any(|w| next.starts_with(w) && n.unit.is_empty());
+            if settlement {
+                return Some(Skip::Coverage);
+            }
+            if ["人", "名", "人次"].contains(&n.unit.as_str())
+                && ["参加了会议", "参加会议", "参会", "出席", "参加了会", "与会"]
+                    .iter()
+                    .any(|w| clause_after.contains(w))
+            {
+                return Some(Skip::Coverage);
+            }
+            // `新增20亿元企业、10亿元企业`: a size class naming the firms, not an amount.
+            if n.base == "元"
+                && ["企业", "级企业", "以上企业", "级以上企业"]
+                    .iter()
+                    .any(|w| next.starts_with(w))
+            {
+                return Some(Skip::SizeClass);
+            }
+            // How a bureau is organised (`内设办公室…3个股室`).
+            if clause_before.contains("内设") {
+                return Some(Skip::Arrangement);
+            }
             // What shares a rank (`4个分指数列全省第一`, `13项指标实现了全市第一`) and places
             // counted (`第一梯队29个县(市、区)中`).
-            let next = text(chars, n.end, n.end + 4);
             if ["分指数", "指数", "指标"]
                 .iter()
                 .any(|w| next.starts_with(w))
@@ -538,7 +653,14 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             let places = [
                 "县(", "县市", "县区", "城市", "乡镇", "省份", "市(", "区(", "市县", "区县",
             ];
-            if n.unit == "个" && places.iter().any(|w| next.starts_with(w)) {
+            let group = text(chars, n.end, n.end + 12);
+            if n.unit == "个"
+                && (places.iter().any(|w| next.starts_with(w))
+                    || group
+                        .split([',', '。', ';'])
+                        .next()
+                        .is_some_and(|g| g.contains("城市中") || g.contains("城市里")))
+            {
                 return Some(Skip::RankedItems);
             }
         }
@@ -607,6 +729,42 @@ mod tests {
             "一、2023年工作成效\n全年兑现科技奖补资金1.35亿元,惠及企业620家。发放科技创新券3200万元。年销售收入5000万元以上的企业研发机构覆盖率达到90%。\n二、2024年工作思路\n对首次认定的国家高新技术企业,区财政奖励20万元。对研发投入增幅超过15%的企业,按增量部分的8%给予补助,单个企业最高100万元。补助标准为企业研发费用增量的10%。新认定高新技术企业60家以上。",
         );
         assert_eq!(got, ["1.35亿元", "620家", "3200万元", "90%", "60家以上"]);
+    }
+
+    #[test]
+    fn places_covered_people_attending_and_size_classes_are_not_results() {
+        let got = claimed(
+            "弥勒市科技局2022年工作总结",
+            "全市选派科技特派员120名,覆盖12个乡镇(街道)和34个脱贫村。全县共计130多人参加了会议。新增20亿元企业、10亿元企业分别为1家和3家。市科技局内设办公室、科技发展股3个股室。",
+        );
+        assert_eq!(got, ["120名", "1家", "3家"]);
+    }
+
+    #[test]
+    fn the_city_acting_at_a_clauses_head_is_not_the_county() {
+        let got = claimed(
+            "弥勒市科技局2022年工作总结",
+            "全市新认定高新技术企业9家。红河州全年新认定高新技术企业38家。红河州级重点实验室1家。",
+        );
+        assert_eq!(got, ["9家", "1家"]);
+    }
+
+    #[test]
+    fn in_an_autonomous_region_its_whole_is_above_a_city() {
+        let got = claimed(
+            "来宾市科技局2023年工作总结",
+            "全市研发经费投入强度0.71%,全区研发经费投入强度0.81%。全市高新技术企业净增27家,净增数居全区第3位。",
+        );
+        assert_eq!(got, ["0.71%", "27家", "第3位"]);
+    }
+
+    #[test]
+    fn ranks_among_groups_of_places() {
+        let got = claimed(
+            "成都市科技局2019年上半年工作总结",
+            "全市GDP增长8.1%,在16个GDP万亿级城市中增速第一。全市综合实力挺进全国城市20强。",
+        );
+        assert_eq!(got, ["8.1%", "第一", "20强"]);
     }
 
     #[test]

@@ -473,7 +473,10 @@ fn claim_for(
     if indicator.is_none() && own_subject.ends_with("强度") {
         let fs = sentence_start(chars, n.start, false);
         let before = text(chars, fs, n.start);
-        if ["研发", "R&D", "研究与试验发展"].iter().any(|w| before.contains(w)) {
+        if ["研发", "R&D", "研究与试验发展"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
             indicator = pick("研发投入强度").map(str::to_string);
         }
     }
@@ -673,7 +676,11 @@ mod tests {
     #[test]
     fn counts_without_a_noun_take_the_one_before() {
         let ids = |summary: &str| -> Vec<Option<String>> {
-            doc(summary, "").claims.into_iter().map(|c| c.indicator).collect()
+            doc(summary, "")
+                .claims
+                .into_iter()
+                .map(|c| c.indicator)
+                .collect()
         };
         let hte = || Some("high_tech_enterprises".to_string());
         assert_eq!(
