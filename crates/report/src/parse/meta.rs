@@ -372,6 +372,10 @@ pub(crate) fn years(title: &str, st: &Structure, published: Option<&str>) -> Yea
     if plan.is_none() {
         plan = known.iter().find_map(|s| s.3);
     }
+    // `202x年工作总结和2025年工作计划`: the masked summary is of the year before the plan's.
+    if tmask && summary.is_none() {
+        summary = plan.map(|p| p - 1);
+    }
     let mut warnings = Vec::new();
     let disagree = known
         .iter()

@@ -118,7 +118,7 @@ pub(crate) const SUMMARY_WORDS: &[&str] = &[
     "主要工作",
 ];
 pub(crate) const PLAN_WORDS: &[&str] = &[
-    "思路", "计划", "要点", "重点", "打算", "目标", "安排", "举措", "谋划",
+    "思路", "计划", "要点", "重点", "打算", "目标", "安排", "举措", "谋划", "规划",
 ];
 
 /// Chinese ordinal value (`三` → 3, `十二` → 12).
@@ -222,7 +222,11 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
         let w = &chars[i..(i + 5).min(chars.len())];
         if w.len() == 5 && w[4] == '年' {
             let digits = w[..4].iter().all(|c| c.is_ascii_digit());
-            let masked = w[..4].iter().all(|c| *c == 'x' || *c == 'X');
+            // `xxxx年`, `20xx年`, `202x年`: a year masked whole or in part.
+            let masked = w[..4].iter().any(|c| matches!(c, 'x' | 'X'))
+                && w[..4]
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X'));
             let prev_ok = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
             if prev_ok && (digits || masked) {
                 let y = if digits {
@@ -284,6 +288,8 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
     let mut summary = None;
     let mut plan = None;
     let mut masked = false;
+    // A masked summary year (`202x年工作总结`) still takes the summary's place.
+    let mut summary_seen = false;
     let mut plain: Vec<Option<i32>> = Vec::new();
     for (k, &(pos, y)) in years.iter().enumerate() {
         let end = years.get(k + 1).map(|n| n.0).unwrap_or(chars.len());
@@ -296,8 +302,9 @@ pub(crate) fn title_years(s: &str) -> (Option<i32>, Option<i32>, bool) {
         if y.is_none() && (is_sum || is_plan) {
             masked = true;
         }
-        if is_sum && summary.is_none() {
+        if is_sum && !summary_seen {
             summary = y;
+            summary_seen = true;
             // `2023年工作总结和明年工作计划`, `…上半年工作总结及下半年工作计划`, `4月…和5月工作计划`
             if is_plan && plan.is_none() {
                 if seg.contains("明年") || seg.contains("下一年") {
@@ -790,6 +797,14 @@ mod tests {
             (Some(2019), Some(2019), false)
         );
         assert_eq!(title_years("2022年1-10月"), (None, None, false));
+        assert_eq!(
+            title_years("高新区2024年工作规划"),
+            (None, Some(2024), false)
+        );
+        assert_eq!(
+            title_years("区科技局202x年工作总结和2025年工作计划"),
+            (None, Some(2025), true)
+        );
         assert_eq!(
             title_years("全面落实科技创新体系建设工程实施方案(2023-2027年)"),
             (None, Some(2027), false)

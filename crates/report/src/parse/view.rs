@@ -66,6 +66,23 @@ fn thousands_gap(chars: &[char], i: usize, j: usize) -> bool {
     (1..=3).contains(&lead) && starts_number && group == 3
 }
 
+/// `s` simplified and without pinyin glosses: how clean-up judges a line of site furniture
+/// (`發(fā)布時(shí)間` reads as `发布时间`).
+pub(crate) fn plain_line(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(n) = gloss_at(&chars, i) {
+            i += n;
+            continue;
+        }
+        out.push(simplify(chars[i]));
+        i += 1;
+    }
+    out
+}
+
 impl View {
     pub fn new(stored: &str) -> View {
         // Most texts need nothing: then the view is the text itself.

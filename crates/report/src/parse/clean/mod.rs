@@ -30,10 +30,60 @@ pub(crate) fn normalise_char(c: char) -> char {
 
 /// Normalises a whole string (also used by tests comparing snippets).
 pub fn normalise(s: &str) -> String {
-    s.chars()
+    let s: String = s
+        .chars()
         .map(normalise_char)
         .filter(|&c| c != '\r')
-        .collect()
+        .collect();
+    if s.contains('<') || s.contains('&') {
+        strip_markup(&s)
+    } else {
+        s
+    }
+}
+
+/// Drops HTML a repost site left in the text (`<style id="x"></style>`, `<p>`, `&nbsp;`): a tag
+/// is `<`, an optional `/`, a Latin name and anything without Chinese up to `>` on its line.
+fn strip_markup(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '<' {
+            let name = i + 1 + usize::from(chars.get(i + 1) == Some(&'/'));
+            if chars.get(name).is_some_and(|c| c.is_ascii_alphabetic()) {
+                let close = (name..chars.len().min(i + 300))
+                    .take_while(|&k| chars[k] != '\n' && !crate::parse::view::is_cjk(chars[k]))
+                    .find(|&k| chars[k] == '>');
+                if let Some(k) = close {
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        if c == '&' {
+            const ENTITIES: &[(&str, char)] = &[
+                ("&nbsp;", ' '),
+                ("&amp;", '&'),
+                ("&lt;", '<'),
+                ("&gt;", '>'),
+                ("&quot;", '"'),
+                ("&ldquo;", '“'),
+                ("&rdquo;", '”'),
+                ("&mdash;", '—'),
+            ];
+            let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+            if let Some((e, r)) = ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+                out.push(*r);
+                i += e.chars().count();
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Markers that a document-sharing site cut the text off for a preview.
@@ -59,7 +109,7 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
     let traditional = norm.chars().any(|c| crate::parse::t2s::simplify(c) != c);
     let simplified: Vec<String> = if traditional {
         all.iter()
-            .map(|l| crate::parse::t2s::simplify_str(l))
+            .map(|l| crate::parse::view::plain_line(l))
             .collect()
     } else {
         Vec::new()
@@ -73,12 +123,13 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
     furniture_zones(&simple, &mut furniture);
     let mut chrome = Vec::new();
     let mut lines: Vec<String> = Vec::new();
-    for (l, &f) in all.iter().zip(&furniture) {
+    for (k, (l, &f)) in all.iter().zip(&furniture).enumerate() {
         if TRUNCATION_MARKERS.iter().any(|m| l.starts_with(m)) && l.chars().count() < 30 {
             truncated = true;
         }
         if f {
-            chrome.push(l.to_string());
+            // Kept as read (simplified, glosses dropped): dates and publishers are looked up in it.
+            chrome.push(simple[k].to_string());
         } else {
             lines.push(l.to_string());
         }
@@ -176,6 +227,19 @@ mod tests {
     fn full_width_becomes_half_width() {
         assert_eq!(normalise("，；：（）％１２３ＡＢ"), ",;:()%123AB");
         assert_eq!(normalise("、。“”"), "、。“”");
+    }
+
+    #[test]
+    fn markup_left_by_a_repost_site_goes() {
+        assert_eq!(
+            normalise("<style id=\"utfaj\"></style>\n<p id=\"a\"></p>正文&nbsp;新增3家。"),
+            "\n正文 新增3家。"
+        );
+        // not markup: a comparison, a `<` followed by Chinese
+        assert_eq!(normalise("R&D占比<3%,小于<五家"), "R&D占比<3%,小于<五家");
+        let c = clean("<style id=\"x\"></style>\n东莞迎来万亿城市\n發(fā)布時(shí)間:2022-01-21 16:33:00來源: 南方日報(bào)\n正文。");
+        assert_eq!(c.text.lines().next(), Some("东莞迎来万亿城市"));
+        assert!(c.chrome.iter().any(|l| l.contains("2022-01-21")));
     }
 
     #[test]
