@@ -707,6 +707,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_shows_the_figure_it_ranks() {
+        let d = doc(
+            "规上工业企业研发费用年度任务完成率125%,全市排名第2;R&D经费投入强度3.08%,提升幅度全省第一。",
+            "",
+        );
+        let texts: Vec<&str> = d.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "规上工业企业研发费用年度任务完成率125%,全市排名第2",
+                "规上工业企业研发费用年度任务完成率125%,全市排名第2",
+                "R&D经费投入强度3.08%,提升幅度全省第一",
+                "R&D经费投入强度3.08%,提升幅度全省第一",
+            ]
+        );
+    }
+
+    #[test]
     fn ensure_and_strive_are_two_goals() {
         let d = doc("", "确保2022年全社会R&D投入强度达到2.3%,力争2.4%。");
         let m: Vec<Option<Modality>> = d.claims.iter().map(|c| c.modality).collect();
