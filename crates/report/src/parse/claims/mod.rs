@@ -707,6 +707,16 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviation_in_brackets_is_part_of_the_noun() {
+        let d = doc(
+            "全社会研究与实验发展(R&D)经费支出89.36亿元,占GDP的比重为1.73%。",
+            "",
+        );
+        let ids: Vec<Option<&str>> = d.claims.iter().map(|c| c.indicator.as_deref()).collect();
+        assert_eq!(ids, [Some("rd_expenditure"), Some("rd_intensity")]);
+    }
+
+    #[test]
     fn a_rank_shows_the_figure_it_ranks() {
         let d = doc(
             "规上工业企业研发费用年度任务完成率125%,全市排名第2;R&D经费投入强度3.08%,提升幅度全省第一。",

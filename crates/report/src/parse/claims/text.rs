@@ -134,6 +134,23 @@ pub(super) fn clause_start(chars: &Txt, i: usize, parens: bool) -> usize {
     let mut k = i;
     while k > 0 {
         let c = chars[k - 1];
+        // `研究与试验发展(R&D)经费`: an abbreviation in brackets is part of the noun.
+        if parens && c == ')' {
+            let open = (k.saturating_sub(9)..k - 1)
+                .rev()
+                .find(|&o| chars[o] == '(');
+            if let Some(o) = open {
+                let inner = &chars[o + 1..k - 1];
+                if !inner.is_empty()
+                    && inner
+                        .iter()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | ' '))
+                {
+                    k = o;
+                    continue;
+                }
+            }
+        }
         if matches!(c, '。' | '!' | '?' | '\n' | ';' | ',' | ':')
             || (parens && matches!(c, '(' | ')'))
         {
