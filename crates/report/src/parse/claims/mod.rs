@@ -41,12 +41,17 @@ use time::*;
 /// Splits a sentence into claim texts: a clause that brings a figure of its own starts a new
 /// text, unless it continues the previous figure (`同比增长…`, `居全省第三`).
 fn group_clauses(chars: &Txt, s: usize, e: usize, nums: &[usize]) -> Vec<(usize, usize)> {
+    // Commas inside brackets (`(其中国家级13家,省级88家)`) split no text.
     let mut bounds = vec![s];
-    bounds.extend(
-        (s..e.saturating_sub(1))
-            .filter(|&k| chars[k] == ',')
-            .map(|k| k + 1),
-    );
+    let mut depth = 0i32;
+    for k in s..e.saturating_sub(1) {
+        match chars[k] {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            ',' if depth == 0 => bounds.push(k + 1),
+            _ => {}
+        }
+    }
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut cur_start = s;
     let mut cur_has = false;
@@ -445,7 +450,8 @@ fn claim_for(
     // `…和xx.xx%`, `面积超过xx万平方米`) is about the same indicator.
     let bare = {
         let t = bare_words().residue(&own_subject);
-        (t.is_empty() && after_noun.trim().is_empty()) || GENERIC_SUBJECTS.contains(&t.as_str())
+        let after_noun = after_noun.trim_matches(|c: char| c.is_whitespace() || c == ')');
+        (t.is_empty() && after_noun.is_empty()) || GENERIC_SUBJECTS.contains(&t.as_str())
     };
     let head = text(chars, cs, cs + 4);
     let joined = window.starts_with('、') || window.starts_with('和') || window.starts_with('及');
@@ -714,6 +720,18 @@ mod tests {
         );
         let ids: Vec<Option<&str>> = d.claims.iter().map(|c| c.indicator.as_deref()).collect();
         assert_eq!(ids, [Some("rd_expenditure"), Some("rd_intensity")]);
+    }
+
+    #[test]
+    fn a_breakdown_in_brackets_stays_with_its_total() {
+        let d = doc(
+            "省级以上高新技术企业发展到101家(其中国家级13家,省级88家)。",
+            "",
+        );
+        assert!(d.claims.iter().all(|c| c.text
+            == "省级以上高新技术企业发展到101家(其中国家级13家,省级88家)"
+            && c.indicator.as_deref() == Some("high_tech_enterprises")));
+        assert_eq!(d.claims.len(), 3);
     }
 
     #[test]
