@@ -369,7 +369,12 @@ pub(crate) fn scan(text: &[char]) -> Vec<Hit> {
             node = g.trie.child(node, text[j]);
             j += 1;
         }
-        if best == NONE {
+        // `全州` is also "the whole prefecture" (`全州新增…`): the county only with its `县`.
+        let scope_word = best != NONE
+            && g.patterns[best as usize].short
+            && text[i] == '全'
+            && text.get(end) != Some(&'县');
+        if best == NONE || scope_word {
             i += 1;
         } else {
             let p = &g.patterns[best as usize];
@@ -388,6 +393,14 @@ pub(crate) fn scan(text: &[char]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scope_word_is_no_short_name() {
+        let text: Vec<char> = "全州新增高新技术企业12家,全州县新增3家".chars().collect();
+        let hits = scan(&text);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(get(hits[0].units[0]).name, "全州县");
+    }
 
     fn one(name: &str) -> usize {
         let found = lookup(name);

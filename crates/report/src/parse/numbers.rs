@@ -135,6 +135,13 @@ const BASE_UNITS: &[&str] = &[
     "倍",
     "份",
     "门",
+    "吨",
+    "公里",
+    "千瓦",
+    "辆",
+    "公斤",
+    "千克",
+    "头",
     "年",
     "月",
     "日",
@@ -308,7 +315,7 @@ pub(crate) fn prefix_bound(chars: &[char], start: usize) -> Option<Bound> {
 
 /// Scans a char slice for every number expression.
 pub(crate) fn scan(chars: &[char]) -> Vec<Num> {
-    let mut out = Vec::new();
+    let mut out: Vec<Num> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if let Some((n, next)) = read_at(chars, i) {
@@ -318,7 +325,39 @@ pub(crate) fn scan(chars: &[char]) -> Vec<Num> {
             i += 1;
         }
     }
+    share_trailing_units(chars, &mut out);
     out
+}
+
+/// `分别29.92、29.64、33.57、30.75亿元`: a list of bare figures takes the unit of its last.
+fn share_trailing_units(chars: &[char], nums: &mut [Num]) {
+    for k in (0..nums.len().saturating_sub(1)).rev() {
+        let (a, b) = (&nums[k], &nums[k + 1]);
+        let listed = a.kind == NumKind::Plain
+            && b.kind == NumKind::Plain
+            && a.unit.is_empty()
+            && a.value.is_some()
+            && !b.unit.is_empty()
+            && b.end > b.start
+            && a.end + 1 == b.start
+            && chars[a.end] == '、'
+            && !chars[a.start..a.end]
+                .iter()
+                .any(|c| !c.is_ascii_digit() && *c != '.');
+        if listed {
+            let (unit, base) = (b.unit.clone(), b.base.clone());
+            // `3、5万人` is 30000 and 50000 people: the multiplier goes with the unit.
+            let scale = if chars[b.start..b.end].contains(&'万') && !b.unit.contains('万') {
+                10000.0
+            } else {
+                1.0
+            };
+            let a = &mut nums[k];
+            a.unit = unit;
+            a.base = base;
+            a.value = a.value.map(|v| v * scale);
+        }
+    }
 }
 
 fn num(kind: NumKind, start: usize, end: usize, value: Option<f64>) -> Num {
@@ -713,6 +752,30 @@ mod tests {
         assert!(n.redacted);
         // a product, not a mask
         assert_eq!(one("3×4米").value, Some(3.0));
+    }
+
+    #[test]
+    fn a_list_shares_its_last_unit() {
+        let chars: Vec<char> = "经费投入分别29.92、29.64、33.57亿元,增长5%、6%"
+            .chars()
+            .collect();
+        let got: Vec<(Option<f64>, String)> = scan(&chars)
+            .into_iter()
+            .map(|n| (n.value, n.unit))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(29.92), "亿元".to_string()),
+                (Some(29.64), "亿元".to_string()),
+                (Some(33.57), "亿元".to_string()),
+                (Some(5.0), "%".to_string()),
+                (Some(6.0), "%".to_string()),
+            ]
+        );
+        check("年产1.5万吨", Some(15000.0), "吨", Bound::Exact);
+        let chars: Vec<char> = "引进3、5万人".chars().collect();
+        assert_eq!(scan(&chars)[0].value, Some(30000.0));
     }
 
     #[test]

@@ -208,9 +208,11 @@ pub(crate) fn self_reference_level(text: &str) -> Option<Level> {
 fn fits(unit: usize, level: Option<Level>) -> bool {
     let u = gz::get(unit);
     match level {
-        None => u.level != Level::Province,
+        None => u.level != Level::Province || is_municipality(unit),
         Some(Level::City) => {
-            u.level == Level::City || (u.level == Level::County && u.name.ends_with('市'))
+            u.level == Level::City
+                || (u.level == Level::County && u.name.ends_with('市'))
+                || is_municipality(unit)
         }
         Some(Level::County) => u.level == Level::County && !u.name.ends_with('市'),
         Some(l) => u.level == l,
@@ -492,6 +494,12 @@ fn score(unit: usize, votes: &[Vote]) -> u32 {
         .sum()
 }
 
+/// 北京, 天津, 上海, 重庆: provinces that are also cities with their own bureaus and districts.
+fn is_municipality(u: usize) -> bool {
+    let unit = gz::get(u);
+    unit.level == Level::Province && unit.name.ends_with('市')
+}
+
 /// The best-supported unit that fits the level, preferring a well-supported descendant.
 fn choose(votes: &[Vote], level: Option<Level>) -> Option<usize> {
     let mut units: Vec<usize> = votes.iter().map(|v| v.unit).collect();
@@ -504,7 +512,7 @@ fn choose(votes: &[Vote], level: Option<Level>) -> Option<usize> {
     let fitting: Vec<(usize, u32)> = units
         .iter()
         .copied()
-        .filter(|&u| gz::get(u).level != Level::Province)
+        .filter(|&u| gz::get(u).level != Level::Province || is_municipality(u))
         .filter(|&u| fits(u, level) || stated(u))
         .map(|u| (u, score(u, votes)))
         .filter(|&(_, s)| s >= 4)
@@ -657,6 +665,22 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         clue_votes(input.body, &body_mentions, &mut votes);
     }
 
+    // `州科技局`, `州委州政府`, `全州`: an autonomous prefecture speaks (黔东南州); a city named in
+    // its text (`与佛山市科技局签订协议`) is a partner, not the report's place.
+    let prefecture = ["州科技局", "州委", "州人民政府", "州政府", "全州"]
+        .iter()
+        .any(|w| body.contains(w) && !body.contains(&format!("{w}县")))
+        && votes
+            .iter()
+            .any(|v| gz::get(v.unit).name.ends_with("自治州"));
+    if prefecture {
+        let in_prefecture = |u: usize| {
+            std::iter::once(u)
+                .chain(gz::ancestors(u))
+                .any(|a| gz::get(a).name.ends_with("自治州"))
+        };
+        votes.retain(|v| in_prefecture(v.unit) || gz::get(v.unit).level == Level::Province);
+    }
     if let Some(u) = choose(&votes, level) {
         let stated = votes.iter().any(|v| v.unit == u && v.stated);
         if stated {

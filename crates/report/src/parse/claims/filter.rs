@@ -92,6 +92,23 @@ pub(super) const RANK_CUES: &[&str] = &[
 /// Is this rank or top-N a position of the place (`居全省第三`), not an ordinal (`第三届`,
 /// `第一完成单位`, `第二方阵`)?
 pub(super) fn is_position(chars: &Txt, n: &Num) -> bool {
+    // `排名前五位的区是…`: who holds the top places, not the report's own position.
+    let after = text(chars, n.end, n.end + 4);
+    if [
+        "的区",
+        "的县",
+        "的市",
+        "的城市",
+        "的企业",
+        "的单位",
+        "的地区",
+        "的省份",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
     let next = chars.get(n.end).copied().unwrap_or('。');
     if n.base != "位" && is_cjk(next) {
         return false;
@@ -150,6 +167,20 @@ fn other_place(ctx: &Context, m: &Masks, n: &Num) -> bool {
     let ss = sentence_start(chars, n.start, true);
     let from = m.places.partition_point(|h| h.start < ss);
     let to = m.places.partition_point(|h| h.end <= n.start);
+    let own_or_above = |u: usize| match ctx.own {
+        Some(o) => u == o || gz::ancestors(o).any(|a| a == u),
+        None => gz::get(u).level == crate::model::Level::Province,
+    };
+    // `南开区386家`, `滨海新区(3487家)`: a figure right after another place's full name is its.
+    let paren = m.paren.get(n.start).copied().flatten();
+    let right_after = m.places[from..to.max(from)].iter().any(|h| {
+        let full = !h.short || chars.get(h.end).is_some_and(|c| "市县区旗".contains(*c));
+        let touches = h.end == n.start || paren.is_some_and(|o| o == h.end && o + 1 == n.start);
+        full && touches && !h.units.iter().any(|&u| own_or_above(u))
+    });
+    if right_after {
+        return true;
+    }
     m.places[from..to.max(from)].iter().any(|h| {
         let start = h.start;
         // A full name (`桐城市`, or `潜山县` after a renaming): short forms are often firms' or
@@ -375,6 +406,14 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
     let cs = clause_start(chars, n.start, true);
     let before = text(chars, cs, n.start);
     let after = text(chars, n.end, n.end + 4);
+    // `占全省61家的80.3%`: the whole's own count, named right after its scope.
+    if ctx
+        .above
+        .iter()
+        .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}的")))
+    {
+        return true;
+    }
     if (after.starts_with("的平均") || after.starts_with("平均"))
         && first_above(ctx, m, cs, n.start, true).is_some()
     {
@@ -488,8 +527,11 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     let fs = sentence_start(chars, n.start, false);
     let sentence_before = text(chars, fs, n.start);
     // Policy parameters: subsidies granted, how award money is to be split.
+    let paid_out = ["兑现", "发放", "拨付", "下达", "争取", "落实", "累计", "共"]
+        .iter()
+        .any(|w| clause_before.contains(w));
     if clause_before.contains("给予")
-        || sentence_before.contains("奖励资金")
+        || (sentence_before.contains("奖励资金") && !paid_out)
         || (n.kind == NumKind::Plain && policy_parameter(chars, n, cs, fs))
     {
         return Some(Skip::Policy);
@@ -619,7 +661,18 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
                 || SETTLEMENTS
                     .iter()
                     .any(|w| next.starts_with(w) && n.unit.is_empty());
-            if settlement {
+            // `科技特派员服务村(社区)56个`: the places served, named before their count.
+            let served = ["服务", "覆盖", "深入", "走进", "遍及"]
+                .iter()
+                .any(|w| clause_before.contains(w))
+                && SETTLEMENTS.iter().any(|w| {
+                    clause_before
+                        .trim_end_matches(|c: char| c == ')' || !is_cjk(c))
+                        .split('(')
+                        .next()
+                        .is_some_and(|b| b.ends_with(w))
+                });
+            if settlement || served {
                 return Some(Skip::Coverage);
             }
             if ["人", "名", "人次"].contains(&n.unit.as_str())
@@ -756,6 +809,15 @@ mod tests {
             "全市研发经费投入强度0.71%,全区研发经费投入强度0.81%。全市高新技术企业净增27家,净增数居全区第3位。",
         );
         assert_eq!(got, ["0.71%", "27家", "第3位"]);
+    }
+
+    #[test]
+    fn a_municipalitys_report_lists_its_districts_figures() {
+        let got = claimed(
+            "天津市科技局2023年1-8月份科技型企业评价情况通报",
+            "2023年1-8月份,全市7912家企业通过科技型中小企业评价入库。科技型中小企业排名前五位的区是滨海新区(3487家)、武清区(611家)。入库数分别为南开区386家、西青区550家。",
+        );
+        assert_eq!(got, ["7912家"]);
     }
 
     #[test]

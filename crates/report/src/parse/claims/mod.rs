@@ -232,12 +232,63 @@ pub(crate) fn extract(ctx: &Context) -> Extracted {
         }
         i = j.max(i + 1);
     }
-    let claims = fan_out_shared_ranks(chars, claims);
+    let mut claims = fan_out_shared_ranks(chars, claims);
+    years_of_listed_values(chars, &mut claims);
     Extracted {
         claims,
         numbers,
         skipped,
     }
+}
+
+/// `2015-2018年,…经费投入分别29.92、29.64、33.57、30.75亿元`: a list of as many values as the
+/// years of a span heading its sentence gives one value per year, in order.
+fn years_of_listed_values(chars: &Txt, claims: &mut [Claim]) {
+    let mut i = 0;
+    while i < claims.len() {
+        // the run of values joined by `、`
+        let mut j = i + 1;
+        while j < claims.len()
+            && claims[j - 1].number_end + 1 == claims[j].number_start
+            && chars[claims[j - 1].number_end] == '、'
+        {
+            j += 1;
+        }
+        let first = claims[i].number_start;
+        let fs = sentence_start(chars, first, false);
+        let before = text(chars, fs, first);
+        if j - i >= 2 && before.contains("分别") {
+            if let Some((from, to)) = year_span(before) {
+                if to - from + 1 == (j - i) as i32 {
+                    for (k, c) in claims[i..j].iter_mut().enumerate() {
+                        c.year = Some(from + k as i32);
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// The first span of years written `2015-2018年` (or with `—`, `~`, `至`, `到`) in `s`.
+fn year_span(s: &str) -> Option<(i32, i32)> {
+    let c: Vec<char> = s.chars().collect();
+    let year = |k: usize| -> Option<i32> {
+        let d: String = c.get(k..k + 4)?.iter().collect();
+        d.chars()
+            .all(|ch| ch.is_ascii_digit())
+            .then(|| d.parse().ok())
+            .flatten()
+    };
+    (0..c.len()).find_map(|k| {
+        let a = year(k)?;
+        let sep = *c.get(k + 4)?;
+        if !"-—~至到".contains(sep) || k > 0 && c[k - 1].is_ascii_digit() {
+            return None;
+        }
+        let b = year(k + 5)?;
+        (c.get(k + 9) == Some(&'年') && a < b && b - a <= 20).then_some((a, b))
+    })
 }
 
 /// A rank several figures share becomes one rank claim per figure: `新认定高企716家、省科技型中小
@@ -450,7 +501,12 @@ fn claim_for(
     // `…和xx.xx%`, `面积超过xx万平方米`) is about the same indicator.
     let bare = {
         let t = bare_words().residue(&own_subject);
-        let after_noun = after_noun.trim_matches(|c: char| c.is_whitespace() || c == ')');
+        // a bracketed aside after the figure (`15家(其中首次认定11家)`) is not its noun
+        let after_noun = after_noun
+            .split('(')
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| c.is_whitespace() || c == ')');
         (t.is_empty() && after_noun.is_empty()) || GENERIC_SUBJECTS.contains(&t.as_str())
     };
     let head = text(chars, cs, cs + 4);
@@ -516,7 +572,7 @@ fn claim_for(
         };
         let source = same_unit
             .or(prev)
-            .or_else(|| if thin { topic() } else { None });
+            .or_else(|| if thin || bare { topic() } else { None });
         if let Some(p) = source {
             indicator = p.indicator.clone();
             // Its own noun (`备案总数`, `总量`) says more than the other figure's; a bare
@@ -732,6 +788,27 @@ mod tests {
             == "省级以上高新技术企业发展到101家(其中国家级13家,省级88家)"
             && c.indicator.as_deref() == Some("high_tech_enterprises")));
         assert_eq!(d.claims.len(), 3);
+    }
+
+    #[test]
+    fn values_listed_over_a_span_of_years_take_one_year_each() {
+        let d = doc(
+            "2015-2018年,全社会R&D经费投入分别29.92、29.64、33.57、30.75亿元。2019年新增企业3家、5家。",
+            "",
+        );
+        let got: Vec<(Option<f64>, Option<i32>)> =
+            d.claims.iter().map(|c| (c.value, c.year)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(29.92), Some(2015)),
+                (Some(29.64), Some(2016)),
+                (Some(33.57), Some(2017)),
+                (Some(30.75), Some(2018)),
+                (Some(3.0), Some(2019)),
+                (Some(5.0), Some(2019)),
+            ]
+        );
     }
 
     #[test]

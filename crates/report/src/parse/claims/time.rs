@@ -165,7 +165,8 @@ fn cue_at(chars: &Txt, i: usize) -> Option<Cue> {
                 })
         }
         '准' if at(chars, i, "准备") => cue(2, Says::Goal(None)),
-        '到' if !"达得做受遇看想收".contains(p) => {
+        // not `达到`, `得到`, `争取到` (obtained), `受到`
+        '到' if !"达得做受遇看想收取".contains(p) => {
             let y = year_at(chars, i + 1)?;
             cue(5, Says::By(y))
         }
@@ -343,11 +344,15 @@ pub(super) fn when(ctx: &Context, cues: &[Cue], n: &Num) -> When {
     let cues = governing(ctx, cues, n.start);
     // The nearest cue decides; the half the figure stands in is the default.
     // `超额完成90家的考核目标`: the figure is the target, quoted in a review.
+    // `完成全年170家任务的71.8%`: so is a figure that names the task itself.
     let target = {
         let after = text(chars, n.end, n.end + 7);
-        after.starts_with('的')
+        (after.starts_with('的')
             && ["目标", "任务"].iter().any(|w| after.contains(w))
-            && !after.contains(',')
+            && !after.contains(','))
+            || ["任务", "目标任务", "的任务"]
+                .iter()
+                .any(|w| after.starts_with(w))
     };
     // `在2023年净增高企27家的基础上,力争…`: the base a plan builds on was achieved.
     let base = {
