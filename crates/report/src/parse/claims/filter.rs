@@ -406,11 +406,14 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
     let cs = clause_start(chars, n.start, true);
     let before = text(chars, cs, n.start);
     let after = text(chars, n.end, n.end + 4);
-    // `占全省61家的80.3%`: the whole's own count, named right after its scope.
-    if ctx
-        .above
-        .iter()
-        .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}的")))
+    // `占全省61家的80.3%`: the whole's own count, named right after its scope; `占全省的五分之一`
+    // is the report's share of it.
+    let share = n.unit == "%" || n.kind == NumKind::Fraction;
+    if !share
+        && ctx
+            .above
+            .iter()
+            .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}的")))
     {
         return true;
     }
@@ -841,5 +844,10 @@ mod tests {
             "全市新增高新技术企业120家;全省研发投入强度2.9%,全国平均2.6%。",
         );
         assert_eq!(got, ["120家"]);
+        let got = claimed(
+            "衢州市科技局2023年工作总结",
+            "全市高新技术企业共有49家,占全省61家的80.3%;入库企业约占全省的五分之一。",
+        );
+        assert_eq!(got, ["49家", "80.3%", "五分之一"]);
     }
 }
