@@ -693,6 +693,10 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             {
                 return Some(Skip::SizeClass);
             }
+            // A plant's capacity names the project (`建成年产1.5万吨碳纤维生产线`).
+            if clause_before.ends_with("年产") {
+                return Some(Skip::SizeClass);
+            }
             // How a bureau is organised (`内设办公室…3个股室`).
             if clause_before.contains("内设") {
                 return Some(Skip::Arrangement);

@@ -575,6 +575,12 @@ fn claim_for(
             .or_else(|| if thin || bare { topic() } else { None });
         if let Some(p) = source {
             indicator = p.indicator.clone();
+            // `…经费投入12亿元,比重保持全市第一`: the rank is of the share, not the amount.
+            if ["比重", "占比"].iter().any(|w| own_subject.contains(w)) {
+                if let Some(id) = indicator::share_of(p.indicator.as_deref(), window) {
+                    indicator = Some(id.to_string());
+                }
+            }
             // Its own noun (`备案总数`, `总量`) says more than the other figure's; a bare
             // `力争`, `区级`, `累计` says nothing.
             let core = bare_words().residue(&subject);
@@ -807,6 +813,23 @@ mod tests {
                 (Some(30.75), Some(2018)),
                 (Some(3.0), Some(2019)),
                 (Some(5.0), Some(2019)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_expanded_abbreviation_and_the_share_a_rank_ranks() {
+        let d = doc(
+            "全社会R&D(研究与试验发展)经费投入12.5亿元,占GDP比重2.6%,比重保持全市第一。",
+            "",
+        );
+        let ids: Vec<Option<&str>> = d.claims.iter().map(|c| c.indicator.as_deref()).collect();
+        assert_eq!(
+            ids,
+            [
+                Some("rd_expenditure"),
+                Some("rd_intensity"),
+                Some("rd_intensity")
             ]
         );
     }

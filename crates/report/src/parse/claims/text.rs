@@ -141,11 +141,13 @@ pub(super) fn clause_start(chars: &Txt, i: usize, parens: bool) -> usize {
                 .find(|&o| chars[o] == '(');
             if let Some(o) = open {
                 let inner = &chars[o + 1..k - 1];
-                if !inner.is_empty()
+                let abbreviation = !inner.is_empty()
                     && inner
                         .iter()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | ' '))
-                {
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | ' '));
+                // `R&D(研究与试验发展)经费`: the words an abbreviation stands for.
+                let expansion = o > 0 && chars[o - 1].is_ascii_alphabetic();
+                if abbreviation || expansion {
                     k = o;
                     continue;
                 }
