@@ -262,10 +262,10 @@ fn names_ancestor(ctx: &Context, h: &gz::Hit) -> bool {
         gz::get(u).level == crate::model::Level::City && gz::ancestors(own).any(|a| a == u)
     }) && !h.units.contains(&own)
         && next != Some('级');
+    let next_hit = ctx.places.partition_point(|n| n.start < h.end);
     let own_follows = ctx
         .places
-        .iter()
-        .find(|n| n.start >= h.end)
+        .get(next_hit)
         .is_some_and(|n| n.start <= h.end + 1 && n.units.contains(&own));
     full && above && !own_follows
 }
@@ -403,6 +403,17 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
             return true;
         }
     }
+    // Most figures have no whole above them in their sentence: decide that cheaply first.
+    let ss = sentence_start(chars, n.start, false);
+    let sentence = text(chars, ss, n.start);
+    let from = m.places.partition_point(|h| h.start < ss);
+    let named = m.places[from..]
+        .iter()
+        .take_while(|h| h.end <= n.start)
+        .any(|h| names_ancestor(ctx, h));
+    if !named && !ctx.above.iter().any(|w| sentence.contains(w)) {
+        return false;
+    }
     let cs = clause_start(chars, n.start, true);
     let before = text(chars, cs, n.start);
     let after = text(chars, n.end, n.end + 4);
@@ -410,10 +421,9 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
     // is the report's share of it.
     let share = n.unit == "%" || n.kind == NumKind::Fraction;
     if !share
-        && ctx
-            .above
-            .iter()
-            .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}的")))
+        && ctx.above.iter().any(|w| {
+            before.ends_with(w) || before.strip_suffix('的').is_some_and(|b| b.ends_with(w))
+        })
     {
         return true;
     }
@@ -461,8 +471,25 @@ fn above_own(ctx: &Context, m: &Masks, n: &Num) -> bool {
 /// (`全年兑现奖补资金1.35亿元`).
 fn policy_parameter(chars: &Txt, n: &Num, cs: usize, fs: usize) -> bool {
     let clause = text(chars, cs, n.start);
+    // A rule is stated near its figure; a long sentence is not searched whole for every figure.
+    let near = text(chars, fs.max(n.start.saturating_sub(60)), n.start);
     let sentence = text(chars, fs, n.start);
     let after = text(chars, n.end, n.end + 10);
+    // Nearly every figure has none of the words a rule needs: decide that with a few searches.
+    // (the first chars of 按, 标准, 最高, 单个, 每家, 奖励, 补助, 资助, 扣除)
+    let rule_char = |c: char| {
+        matches!(
+            c,
+            '按' | '标' | '最' | '单' | '每' | '奖' | '补' | '资' | '扣'
+        )
+    };
+    let clause_after = text(chars, n.end, clause_end(chars, n.end));
+    let qualifies = after
+        .trim_start_matches(['及', '以', '上', '下'])
+        .starts_with('的');
+    if !qualifies && !near.contains(rule_char) && !clause_after.contains(rule_char) {
+        return false;
+    }
     let after = after
         .trim_start_matches("及以上")
         .trim_start_matches("以上")
@@ -474,26 +501,26 @@ fn policy_parameter(chars: &Txt, n: &Num, cs: usize, fs: usize) -> bool {
             return true;
         }
     }
-    const TOTALS: &[&str] = &[
-        "共", "累计", "兑现", "发放", "拨付", "下达", "争取", "获得", "获", "落实", "全年", "合计",
-        "总计", "安排",
-    ];
-    if TOTALS.iter().any(|w| clause.contains(w)) {
-        return false;
-    }
     const AID: &[&str] = &["奖励", "补助", "资助", "补贴", "奖补", "扣除"];
-    let aid_in_sentence = AID
-        .iter()
-        .any(|w| sentence.contains(w) || text(chars, n.end, clause_end(chars, n.end)).contains(w));
+    let aid_in_sentence = || {
+        AID.iter()
+            .any(|w| near.contains(w) || clause_after.contains(w))
+    };
     let money_or_rate = n.base == "元" || n.unit == "%";
-    (clause.contains("按") && aid_in_sentence)
+    let rule = (clause.contains('按') && aid_in_sentence())
         || clause.contains("标准")
         || (money_or_rate
             && (["最高", "单个", "单项", "每家", "每个", "每项"]
                 .iter()
                 .any(|w| clause.contains(w))
-                || (aid_in_sentence && sentence.starts_with('对'))
-                || AID.iter().any(|w| clause.ends_with(w))))
+                || (sentence.starts_with('对') && aid_in_sentence())
+                || AID.iter().any(|w| clause.ends_with(w))));
+    // Totals paid out are outcomes, whatever rule they were paid under.
+    const TOTALS: &[&str] = &[
+        "共", "累计", "兑现", "发放", "拨付", "下达", "争取", "获得", "获", "落实", "全年", "合计",
+        "总计", "安排",
+    ];
+    rule && !TOTALS.iter().any(|w| clause.contains(w))
 }
 
 /// Why a number is not a claim, if it is not.
@@ -530,11 +557,13 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     let fs = sentence_start(chars, n.start, false);
     let sentence_before = text(chars, fs, n.start);
     // Policy parameters: subsidies granted, how award money is to be split.
-    let paid_out = ["兑现", "发放", "拨付", "下达", "争取", "落实", "累计", "共"]
-        .iter()
-        .any(|w| clause_before.contains(w));
+    let paid_out = || {
+        ["兑现", "发放", "拨付", "下达", "争取", "落实", "累计", "共"]
+            .iter()
+            .any(|w| clause_before.contains(w))
+    };
     if clause_before.contains("给予")
-        || (sentence_before.contains("奖励资金") && !paid_out)
+        || (sentence_before.contains("奖励资金") && !paid_out())
         || (n.kind == NumKind::Plain && policy_parameter(chars, n, cs, fs))
     {
         return Some(Skip::Policy);
@@ -665,9 +694,10 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
                     .iter()
                     .any(|w| next.starts_with(w) && n.unit.is_empty());
             // `科技特派员服务村(社区)56个`: the places served, named before their count.
-            let served = ["服务", "覆盖", "深入", "走进", "遍及"]
-                .iter()
-                .any(|w| clause_before.contains(w))
+            let served = clause_before.contains(|c| matches!(c, '服' | '覆' | '深' | '走' | '遍'))
+                && ["服务", "覆盖", "深入", "走进", "遍及"]
+                    .iter()
+                    .any(|w| clause_before.contains(w))
                 && SETTLEMENTS.iter().any(|w| {
                     clause_before
                         .trim_end_matches(|c: char| c == ')' || !is_cjk(c))

@@ -35,11 +35,25 @@ pub fn normalise(s: &str) -> String {
         .map(normalise_char)
         .filter(|&c| c != '\r')
         .collect();
-    if s.contains('<') || s.contains('&') {
+    if has_markup(&s) {
         strip_markup(&s)
     } else {
         s
     }
+}
+
+/// A tag (`<p`, `</`) or an entity (`&nbsp;`) somewhere: most texts have none (`R&D` is no
+/// entity).
+fn has_markup(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(2).any(|w| match w {
+        [b'<', c] => c.is_ascii_alphabetic() || *c == b'/',
+        _ => false,
+    }) || s.match_indices('&').any(|(i, _)| {
+        let rest = &b[i + 1..];
+        let name = rest.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        name >= 2 && rest.get(name) == Some(&b';')
+    })
 }
 
 /// Drops HTML a repost site left in the text (`<style id="x"></style>`, `<p>`, `&nbsp;`): a tag
