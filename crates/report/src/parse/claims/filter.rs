@@ -694,7 +694,7 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
                     .iter()
                     .any(|w| next.starts_with(w) && n.unit.is_empty());
             // `科技特派员服务村(社区)56个`: the places served, named before their count.
-            let served = clause_before.contains(|c| matches!(c, '服' | '覆' | '深' | '走' | '遍'))
+            let served = clause_before.contains(['服', '覆', '深', '走', '遍'])
                 && ["服务", "覆盖", "深入", "走进", "遍及"]
                     .iter()
                     .any(|w| clause_before.contains(w))
