@@ -77,6 +77,10 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
         return None;
     }
     if !s.iter().any(|&c| cn_unit(c).is_some()) {
+        // `二零二一`; two digits side by side (`唯一一家`, `三四家`) are no number.
+        if s.len() == 2 {
+            return None;
+        }
         return s
             .iter()
             .try_fold(0u32, |acc, &c| {
@@ -136,6 +140,7 @@ const BASE_UNITS: &[&str] = &[
     "份",
     "门",
     "吨",
+    "只",
     "公里",
     "千瓦",
     "辆",
@@ -526,6 +531,15 @@ fn read_at(chars: &[char], i: usize) -> Option<(Num, usize)> {
                 return Some((n, end));
             }
         }
+        // `百强县`, `十强`: a top-N like `20强`.
+        if chars.get(e) == Some(&'强') && value >= 10.0 {
+            let mut n = num(NumKind::Top, i, e + 1, Some(value));
+            n.unit = "位".into();
+            n.base = "位".into();
+            n.bound = Bound::AtLeast;
+            n.chinese = true;
+            return Some((n, e + 1));
+        }
         // Chinese numerals with a unit (`千亿元`, `两个`, `六个`): read, claims decide.
         let (unit, base, factor, bound, end) = read_unit(chars, e);
         if unit.is_empty() {
@@ -811,6 +825,8 @@ mod tests {
         assert_eq!(n.base, "方");
         let n = one("进入全省前20位");
         assert_eq!((n.kind, n.value), (NumKind::Top, Some(20.0)));
+        let n = one("入选全国科技创新百强县");
+        assert_eq!((n.kind, n.value), (NumKind::Top, Some(100.0)));
         let n = one("挺进全国城市20强");
         assert_eq!(
             (n.kind, n.value, n.bound),

@@ -19,6 +19,7 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("enterprise_rd_expenditure", &["企业研发费用"]),
     ("rd_personnel", &["研发人员"]),
     ("rd_expenditure", &["R&D经费"]),
+    ("rd_expenditure", &["r&d经费"]),
     ("rd_expenditure", &["R&D投入"]),
     ("rd_expenditure", &["研发投入"]),
     ("rd_expenditure", &["研发经费"]),
@@ -42,6 +43,7 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("leading_tech_enterprises", &["科技领军企业"]),
     ("tech_smes", &["科技型中小"]),
     ("tech_smes", &["中小微企业"]),
+    ("tech_smes", &["科技型企业"]),
     ("high_tech_industry_investment", &["高新技术产业投资"]),
     ("high_tech_industry_investment", &["高新产业投资"]),
     ("high_tech_industry_value_added", &["高新技术产业增加值"]),
@@ -59,6 +61,7 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("tech_transactions", &["技术交易"]),
     ("tech_transactions", &["技术合同"]),
     ("tech_transactions", &["技术市场交易"]),
+    ("tech_transactions", &["技术市场"]),
     ("invention_patents", &["发明专利"]),
     ("incubators", &["众创空间"]),
     ("incubators", &["孵化器"]),
@@ -150,6 +153,9 @@ pub(crate) const INDICATOR_SYNONYMS: &[(&str, &[&str])] = &[
     ("research_projects", &["承担", "项目"]),
     ("research_projects", &["下达", "项目"]),
     ("research_projects", &["计划项目"]),
+    ("research_projects", &["星火计划"]),
+    ("research_projects", &["支撑计划"]),
+    ("research_projects", &["创新基金"]),
     ("research_projects", &["国家级项目"]),
     ("research_projects", &["省级项目"]),
     ("research_projects", &["市级项目"]),
@@ -289,14 +295,16 @@ fn topic_matcher() -> &'static Matcher {
 }
 
 /// The first indicator whose words all occur in `s`.
-pub(crate) fn indicator_for(s: &str) -> Option<&'static str> {
+/// The first indicator whose words all occur in `s` and which `fits` accepts (a count of `基金
+/// 1项` is a project, not a fund).
+pub(crate) fn indicator_where(s: &str, fits: impl Fn(&str) -> bool) -> Option<&'static str> {
     let m = indicator_matcher();
     let found = m.found(s);
     let has = |i: usize| found[i / 64] & (1 << (i % 64)) != 0;
     INDICATOR_SYNONYMS
         .iter()
         .zip(&m.rules)
-        .find(|(_, ids)| ids.iter().all(|&i| has(i)))
+        .find(|((id, _), ids)| ids.iter().all(|&i| has(i)) && fits(id))
         .map(|((id, _), _)| *id)
 }
 
@@ -488,6 +496,10 @@ mod tests {
         for (id, _) in INDICATOR_SYNONYMS {
             assert!(indicator(id).is_some(), "{id}");
         }
+    }
+
+    fn indicator_for(s: &str) -> Option<&'static str> {
+        indicator_where(s, |_| true)
     }
 
     #[test]

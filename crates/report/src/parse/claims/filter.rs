@@ -540,7 +540,9 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
     // (`(其中国家级13家,省级88家)`) is counted.
     if let Some(open) = m.paren.get(n.start).copied().flatten() {
         let inside = text(chars, open + 1, open + 4);
-        if ["全省", "全国", "含"].iter().any(|w| inside.starts_with(w)) {
+        // (a rank in such brackets is the place's own: `(全国第85位)`)
+        let rank = matches!(n.kind, NumKind::Rank | NumKind::Top);
+        if !rank && ["全省", "全国", "含"].iter().any(|w| inside.starts_with(w)) {
             return Some(Skip::Aside);
         }
         // `完成全年任务(200家)的106.5%`: the target a rate is measured against.
@@ -727,6 +729,34 @@ pub(super) fn skip(ctx: &Context, m: &Masks, n: &Num) -> Option<Skip> {
             if clause_before.ends_with("年产") {
                 return Some(Skip::SizeClass);
             }
+            // The bureau's own staff and branches, sent out or honoured (`20名年轻党员干部派驻…`,
+            // `2名同志分获…称号`, `3个党支部获评…`): not results of the place.
+            let staff = text(chars, n.end, n.end + 14);
+            if ["名", "个", "人"].contains(&n.unit.as_str())
+                && [
+                    "同志",
+                    "党支部",
+                    "集体",
+                    "干部",
+                    "党员",
+                    "公务员",
+                    "服务官",
+                    "处级",
+                ]
+                .iter()
+                .any(|w| {
+                    staff
+                        .split([',', '。', ';'])
+                        .next()
+                        .is_some_and(|s| s.contains(w))
+                })
+            {
+                return Some(Skip::Arrangement);
+            }
+            // `全市唯一一家`: uniqueness, not a count.
+            if clause_before.ends_with("唯一") {
+                return Some(Skip::Label);
+            }
             // How a bureau is organised (`内设办公室…3个股室`).
             if clause_before.contains("内设") {
                 return Some(Skip::Arrangement);
@@ -864,6 +894,15 @@ mod tests {
             "全市GDP增长8.1%,在16个GDP万亿级城市中增速第一。全市综合实力挺进全国城市20强。",
         );
         assert_eq!(got, ["8.1%", "第一", "20强"]);
+    }
+
+    #[test]
+    fn the_bureaus_own_staff_and_top_lists() {
+        let got = claimed(
+            "龙游县科技局2024年工作总结",
+            "20名年轻党员干部派驻重点高校院所。2名同志分获“人民满意的公务员”称号。3个党支部获评先进基层党组织。龙游县是衢州市唯一一家入选的县,连续四年入选全国中小城市科技创新百强县(全国第85位)。新认定高新技术企业31家。",
+        );
+        assert_eq!(got, ["百强", "第85位", "31家"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! what, in which unit), everything else from the vocabulary's wordings.
 
 use crate::model::Measure;
-use crate::parse::vocab::indicator_for;
+use crate::parse::vocab::indicator_where;
 
 const RD: &[&str] = &[
     "R&D",
@@ -88,7 +88,8 @@ fn fits_unit(id: &str, unit: &str, measure: Measure) -> bool {
         "rd_intensity" | "enterprise_rd_ratio" => is_percent(unit),
         "rd_personnel" => unit.ends_with("人年") || count,
         "incubators" => count || unit.ends_with("平方米"),
-        "tech_finance" => money || count,
+        // funds and loans, or the firms they reached; `基金1项` counts projects
+        "tech_finance" => money || (count && unit != "项"),
         "innovation_index" => true,
         _ => count || unit == "%",
     }
@@ -96,8 +97,34 @@ fn fits_unit(id: &str, unit: &str, measure: Measure) -> bool {
 
 /// The indicator a figure's subject words name, given its unit and measure.
 pub(super) fn indicator(words: &str, unit: &str, measure: Measure) -> Option<&'static str> {
+    // `创新(孵化)平台`: the words around a bracketed aside read as one.
+    if words.contains('(') {
+        let mut plain = String::with_capacity(words.len());
+        let mut depth = 0;
+        for c in words.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' if depth > 0 => depth -= 1,
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        if let Some(id) = lookup(&plain, unit, measure) {
+            return Some(id);
+        }
+    }
+    lookup(words, unit, measure)
+}
+
+fn lookup(words: &str, unit: &str, measure: Measure) -> Option<&'static str> {
+    // The first wording found decides; only a fund counted in `项` (`立项国家创新基金1项`) gives
+    // way to what follows it in the list (the projects it funds).
     rd(words, unit, measure)
-        .or_else(|| indicator_for(words))
+        .or_else(|| {
+            indicator_where(words, |id| {
+                id != "tech_finance" || fits_unit(id, unit, measure)
+            })
+        })
         .filter(|id| fits_unit(id, unit, measure))
 }
 

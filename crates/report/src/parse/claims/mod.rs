@@ -835,6 +835,16 @@ mod tests {
     }
 
     #[test]
+    fn a_word_in_brackets_inside_a_noun() {
+        let d = doc("国家级创新(孵化)平台101个,技术市场实现交易额9368万元。", "");
+        let ids: Vec<Option<&str>> = d.claims.iter().map(|c| c.indicator.as_deref()).collect();
+        assert_eq!(
+            ids,
+            [Some("innovation_platforms"), Some("tech_transactions")]
+        );
+    }
+
+    #[test]
     fn a_rank_shows_the_figure_it_ranks() {
         let d = doc(
             "规上工业企业研发费用年度任务完成率125%,全市排名第2;R&D经费投入强度3.08%,提升幅度全省第一。",
@@ -1016,6 +1026,16 @@ mod tests {
                 (Achievement, Some(2023)),
                 (Goal, Some(2024)),
                 (Goal, Some(2025)),
+            ]
+        );
+        // A plan that starts from last year's figures: those are results.
+        let got = read("某区科技局2025年工作要点\n2024年,全区R&D经费投入强度预计达到1.52%,新增国家高新技术企业19家。2025年力争新增高新技术企业25家。");
+        assert_eq!(
+            got,
+            [
+                ("1.52%".into(), Achievement, Some(2024), None),
+                ("19家".into(), Achievement, Some(2024), None),
+                ("25家".into(), Goal, Some(2025), Some(Modality::Strive)),
             ]
         );
         // `到2022年底` in the review of 2022 is where things stood.

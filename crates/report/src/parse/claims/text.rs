@@ -147,7 +147,18 @@ pub(super) fn clause_start(chars: &Txt, i: usize, parens: bool) -> usize {
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | ' '));
                 // `R&D(研究与试验发展)经费`: the words an abbreviation stands for.
                 let expansion = o > 0 && chars[o - 1].is_ascii_alphabetic();
-                if abbreviation || expansion {
+                // `创新(孵化)平台`, `创新型(试点)企业`: a word inside a noun; not an aside
+                // (`(含…)`, `(其中…)`, `(全省…)`).
+                let inside_noun = o > 0
+                    && is_cjk(chars[o - 1])
+                    && chars.get(k).is_some_and(|&c| is_cjk(c))
+                    && (1..=4).contains(&inner.len())
+                    && inner.iter().all(|&c| is_cjk(c))
+                    && !matches!(
+                        inner[0],
+                        '含' | '其' | '全' | '占' | '不' | '注' | '下' | '以'
+                    );
+                if abbreviation || expansion || inside_noun {
                     k = o;
                     continue;
                 }

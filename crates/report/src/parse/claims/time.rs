@@ -371,6 +371,14 @@ pub(super) fn when(ctx: &Context, cues: &[Cue], n: &Num) -> When {
         },
         None => match ctx.st.half_at(n.start, ctx.has_summary) {
             Half::Summary => Kind::Achievement,
+            // `2024年,全区R&D经费投入强度预计达到1.52%` in the plan for 2025: where it starts from.
+            Half::Plan
+                if own_year(ctx, n, ctx.plan_year)
+                    .zip(ctx.plan_year)
+                    .is_some_and(|(y, p)| y < p) =>
+            {
+                Kind::Achievement
+            }
             Half::Plan => Kind::Goal,
         },
     };

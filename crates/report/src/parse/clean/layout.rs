@@ -260,6 +260,31 @@ pub(super) fn join_hard_wraps(lines: &mut Vec<String>) -> bool {
     true
 }
 
+/// A line that ends inside a decimal (`同比增长8.` / `3%`) continues on the next, whatever the
+/// rest of the layout: no paragraph ends with a decimal point after a figure.
+pub(super) fn join_split_decimals(lines: &mut Vec<String>) {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for l in lines.drain(..) {
+        let t = l.trim_start();
+        if let Some(last) = out.last_mut() {
+            let tail: Vec<char> = last.trim_end().chars().rev().take(3).collect();
+            // `…增长8.` but not a lone list number `1.`
+            let split = tail.first() == Some(&'.')
+                && tail.get(1).is_some_and(|c| c.is_ascii_digit())
+                && tail.get(2).is_some_and(|c| !c.is_whitespace())
+                && last.trim().chars().count() > 3;
+            if split && t.starts_with(|c: char| c.is_ascii_digit()) {
+                let keep = last.trim_end().len();
+                last.truncate(keep);
+                last.push_str(t);
+                continue;
+            }
+        }
+        out.push(l);
+    }
+    *lines = out;
+}
+
 /// Text without spaces, for comparing copies.
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

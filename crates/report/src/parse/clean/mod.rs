@@ -153,6 +153,7 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
     layout::drop_outline(&mut lines, &mut chrome);
     layout::drop_copies(&mut lines);
     layout::join_hard_wraps(&mut lines);
+    layout::join_split_decimals(&mut lines);
     let mut paras: Vec<String> = Vec::new();
     for l in &lines {
         if l.is_empty() {
@@ -322,6 +323,18 @@ mod tests {
         // Ordinary one-paragraph-per-line text is left alone.
         let plain = "一、2023年工作总结\n全年新增高新技术企业45家,同比增长12%。\n技术交易额达到12.6亿元,比上年增长32%,创历史新高。\n二、2024年工作思路\n力争新增高新技术企业50家。";
         assert_eq!(clean(plain).text, plain);
+    }
+
+    #[test]
+    fn a_decimal_broken_across_lines_is_rejoined() {
+        let raw = "规上工业企业研发费用同比增长8.\n3%,技术合同成交额增长31.\n2%。\n第二段。";
+        assert_eq!(
+            clean(raw).text,
+            "规上工业企业研发费用同比增长8.3%,技术合同成交额增长31.2%。\n第二段。"
+        );
+        // a sentence's end is no decimal
+        let two = "同比增长8%。\n2023年,全市新增企业3家。";
+        assert_eq!(clean(two).text, two);
     }
 
     #[test]
