@@ -3,7 +3,34 @@
 
 use crate::model::Level;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A multiplicative hash for the build's maps (codes and names of trusted, bundled data):
+/// SipHash made building the gazetteer several times slower, and it runs before the first parse.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 const DATA: &str = include_str!("../../data/gazetteer.tsv");
 
@@ -45,7 +72,7 @@ struct Gazetteer {
     #[cfg_attr(not(test), allow(dead_code))]
     bad: usize,
     /// Name or short form → its entry in `patterns`.
-    by_name: HashMap<&'static str, usize>,
+    by_name: FxMap<&'static str, usize>,
     patterns: Vec<Pattern>,
     trie: Trie,
 }
@@ -83,8 +110,11 @@ const NONE: u32 = u32::MAX;
 impl Trie {
     /// Builds from (word, pattern index) pairs sorted by word.
     fn new(words: &[(&str, usize)]) -> Self {
-        // A growing trie first (edges per node), then flattened.
-        let mut edges: Vec<Vec<(char, u32)>> = vec![Vec::new()];
+        // Edges as (parent, char, child) in the order made, then grouped by parent (a counting
+        // sort): one allocation, not one per node. Sorted words give each node its edges in char
+        // order, and a shared prefix's edge is the one its node made last.
+        let mut made: Vec<(u32, char, u32)> = Vec::new();
+        let mut last = vec![NONE];
         let mut pattern = vec![NONE];
         let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
         for &(word, p) in words {
@@ -95,14 +125,13 @@ impl Trie {
             }
             let mut node = 0;
             for c in word.chars() {
-                let e = &mut edges[node];
-                // Sorted words: a shared prefix's edge is the one added last.
-                node = match e.last().filter(|x| x.0 == c) {
-                    Some(x) => x.1 as usize,
+                node = match made.get(last[node] as usize).filter(|e| e.1 == c) {
+                    Some(e) => e.2 as usize,
                     None => {
                         let n = pattern.len();
-                        e.push((c, n as u32));
-                        edges.push(Vec::new());
+                        last[node] = made.len() as u32;
+                        made.push((node as u32, c, n as u32));
+                        last.push(NONE);
                         pattern.push(NONE);
                         n
                     }
@@ -110,15 +139,21 @@ impl Trie {
             }
             pattern[node] = p as u32;
         }
-        let mut first_edge = Vec::with_capacity(edges.len() + 1);
-        let (mut edge_char, mut edge_node) = (Vec::new(), Vec::new());
-        for e in edges {
-            // Already sorted: words come in order.
-            first_edge.push(edge_char.len() as u32);
-            edge_char.extend(e.iter().map(|x| x.0));
-            edge_node.extend(e.iter().map(|x| x.1));
+        let mut first_edge = vec![0u32; pattern.len() + 1];
+        for e in &made {
+            first_edge[e.0 as usize + 1] += 1;
         }
-        first_edge.push(edge_char.len() as u32);
+        for n in 1..first_edge.len() {
+            first_edge[n] += first_edge[n - 1];
+        }
+        let mut fill = first_edge.clone();
+        let (mut edge_char, mut edge_node) = (vec!['\0'; made.len()], vec![0u32; made.len()]);
+        for &(parent, c, child) in &made {
+            let k = &mut fill[parent as usize];
+            edge_char[*k as usize] = c;
+            edge_node[*k as usize] = child;
+            *k += 1;
+        }
         Trie {
             first_edge,
             edge_char,
@@ -225,7 +260,7 @@ fn load(text: &'static str) -> (Vec<Unit>, usize) {
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
     let mut rows: Vec<Row> = Vec::new();
     let mut bad = 0;
-    let mut seen = HashMap::new();
+    let mut seen: FxMap<u32, Level> = FxMap::default();
     for line in lines {
         match parse_row(line) {
             Some(r) if !seen.contains_key(&r.code) => {
@@ -248,7 +283,7 @@ fn load(text: &'static str) -> (Vec<Unit>, usize) {
         bad += before - rows.len();
         seen = rows.iter().map(|r| (r.code, r.level)).collect();
     }
-    let index: HashMap<u32, usize> = rows.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+    let index: FxMap<u32, usize> = rows.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
     let units = rows
         .into_iter()
         .map(|r| Unit {
@@ -267,7 +302,7 @@ fn load(text: &'static str) -> (Vec<Unit>, usize) {
 fn build(text: &'static str) -> Gazetteer {
     let (units, bad) = load(text);
     // (string, unit, is short form)
-    let mut names: HashMap<&'static str, Vec<(usize, bool)>> = HashMap::new();
+    let mut names: FxMap<&'static str, Vec<(usize, bool)>> = FxMap::default();
     for (i, u) in units.iter().enumerate() {
         names.entry(u.name).or_default().push((i, false));
         for &s in &u.shorts {
@@ -276,7 +311,7 @@ fn build(text: &'static str) -> Gazetteer {
     }
     let mut keys: Vec<&'static str> = names.keys().copied().collect();
     keys.sort_unstable(); // a deterministic trie and pattern order
-    let mut by_name = HashMap::with_capacity(keys.len());
+    let mut by_name = FxMap::with_capacity_and_hasher(keys.len(), Default::default());
     let mut patterns = Vec::with_capacity(keys.len());
     let mut words = Vec::with_capacity(keys.len());
     for key in keys {

@@ -130,9 +130,9 @@ pub struct Parsed {
 pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     let cleaned = clean::clean(raw);
     let stored = cleaned.text;
-    let view = view::View::new(&stored);
-    let stored_chars: Vec<char> = stored.chars().collect();
-    let text = view.text.clone();
+    let mut view = view::View::new(&stored);
+    let written = Written::new(&stored);
+    let text = std::mem::take(&mut view.text);
     let chars: Vec<char> = text.chars().collect();
     let st = structure::analyse(&text);
     let title = st
@@ -351,18 +351,13 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         title = match st.title {
             Some(t) => {
                 let p = &st.paras[t];
-                stored_chars[view.start(p.start)..view.end(p.end)]
-                    .iter()
-                    .collect::<String>()
+                written
+                    .slice(view.start(p.start), view.end(p.end))
                     .trim()
                     .to_string()
             }
             None => {
-                let opening: String = stored_chars
-                    .iter()
-                    .take_while(|&&c| c != '\n')
-                    .take(24)
-                    .collect();
+                let opening: String = stored.chars().take_while(|&c| c != '\n').take(24).collect();
                 format!("{}…", opening.trim())
             }
         };
@@ -378,22 +373,24 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         warnings,
         items,
         claims,
-        text: stored,
+        text: String::new(),
     };
-    to_stored(&mut doc, &view, &stored_chars);
+    to_stored(&mut doc, &view, &written);
     let skipped = extracted
         .skipped
         .iter()
         .map(|&(a, b, reason)| {
             let (start, end) = (view.start(a), view.end(b).max(view.start(a)));
             SkippedNumber {
-                written: stored_chars[start..end].iter().collect(),
+                written: written.slice(start, end).to_string(),
                 start,
                 end,
                 reason,
             }
         })
         .collect();
+    drop(written);
+    doc.text = stored;
     Parsed {
         doc,
         numbers: extracted.numbers,
@@ -420,8 +417,28 @@ fn head_lines(st: &structure::Structure) -> Vec<&str> {
 
 /// Maps every claim's and item's view offsets back to the stored text and takes their texts
 /// from it, so the sentences shown are the sentences as written.
-fn to_stored(doc: &mut Document, view: &view::View, chars: &[char]) {
-    let slice = |a: usize, b: usize| chars[a.min(b)..b].iter().collect::<String>();
+/// The stored text with each char's byte offset, so that a span of chars is cut as a slice.
+struct Written<'a> {
+    text: &'a str,
+    at: Vec<usize>,
+}
+
+impl<'a> Written<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        at.push(text.len());
+        Written { text, at }
+    }
+
+    /// Chars `a..b` (an empty slice when `a > b`).
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        let b = b.min(self.at.len() - 1);
+        &self.text[self.at[a.min(b)]..self.at[b]]
+    }
+}
+
+fn to_stored(doc: &mut Document, view: &view::View, written: &Written) {
+    let slice = |a: usize, b: usize| written.slice(a, b).to_string();
     for c in &mut doc.claims {
         c.start = view.start(c.start);
         c.end = view.end(c.end).max(c.start);

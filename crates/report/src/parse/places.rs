@@ -135,27 +135,27 @@ fn text(chars: &[char], a: usize, b: usize) -> String {
 /// Level of a self-description: a bureau named without its place (`区科技局`, `XX县科技局`,
 /// `发布机构 区科技局`).
 pub(crate) fn level_hint(s: &str) -> Option<Level> {
-    let chars: Vec<char> = s.chars().collect();
+    // Not an address line (`各县(市)区科技局、…`).
+    if s.starts_with('各') {
+        return None;
+    }
     for (k, l) in [
         ('区', Level::District),
         ('县', Level::County),
         ('市', Level::City),
     ] {
-        for b in BUREAUS {
-            let key = format!("{k}{b}");
-            for (bi, _) in s.match_indices(&key) {
-                let at = s[..bi].chars().count();
-                // Not an address line (`各县(市)区科技局、…`).
-                let bare = at == 0
-                    || (!is_cjk(chars[at - 1]) && chars[at - 1] != ')')
-                    || matches!(chars[at - 1], '某' | '本');
-                if s.starts_with('各') {
-                    continue;
-                }
-                if bare {
-                    return Some(l);
-                }
+        let mut prev: Option<char> = None;
+        for (bi, c) in s.char_indices() {
+            let bureau = c == k
+                && BUREAUS
+                    .iter()
+                    .any(|b| s[bi + c.len_utf8()..].starts_with(b));
+            // Bare: at the start, after a non-Chinese char, or `某区科技局`, `本县科技局`.
+            let bare = prev.is_none_or(|p| (!is_cjk(p) && p != ')') || matches!(p, '某' | '本'));
+            if bureau && bare {
+                return Some(l);
             }
+            prev = Some(c);
         }
     }
     None

@@ -83,71 +83,73 @@ pub(crate) fn plain_line(s: &str) -> String {
     out
 }
 
+/// A char the view keeps as it is (most of them): copied in runs, not one by one.
+fn ordinary(c: char) -> bool {
+    !matches!(c, ' ' | '\t' | '(' | '?' | '/') && simplify(c) == c && variant(c) == c
+}
+
+/// Reads the char at `i`, which is not [`ordinary`], into the view; returns the next index.
+fn special(chars: &[char], i: usize, text: &mut String, map: &mut Vec<usize>) -> usize {
+    let c = chars[i];
+    if let Some(n) = gloss_at(chars, i) {
+        return i + n;
+    }
+    if c == ' ' || c == '\t' {
+        // A run of spaces stays (as one) only between two ASCII characters:
+        // `Science & Technology`, `2016 2017`; PDF spaces next to Chinese go.
+        let mut j = i;
+        while j < chars.len() && (chars[j] == ' ' || chars[j] == '\t') {
+            j += 1;
+        }
+        if thousands_gap(chars, i, j) {
+            return j;
+        }
+        let before = i.checked_sub(1).map(|k| chars[k]);
+        let after = chars.get(j).copied();
+        if before.is_some_and(|b| b.is_ascii_graphic())
+            && after.is_some_and(|a| a.is_ascii_graphic())
+        {
+            text.push(' ');
+            map.push(i);
+        }
+        return j;
+    }
+    // `11.8/%`: a stray slash between a figure and its percent sign.
+    if c == '/' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1) == Some(&'%') {
+        return i + 1;
+    }
+    // A glyph an OCR lost between two Chinese characters (`补助?费`) reads as nothing.
+    if c == '?' && i > 0 && is_cjk(chars[i - 1]) && chars.get(i + 1).is_some_and(|&n| is_cjk(n)) {
+        return i + 1;
+    }
+    text.push(variant(simplify(c)));
+    map.push(i);
+    i + 1
+}
+
 impl View {
     pub fn new(stored: &str) -> View {
-        // Most texts need nothing: then the view is the text itself.
-        let plain = stored.chars().all(|c| {
-            !matches!(c, ' ' | '\t' | '(' | '?' | '/') && simplify(c) == c && variant(c) == c
-        });
-        if plain {
-            let mut map: Vec<usize> = (0..stored.chars().count()).collect();
-            map.push(map.len());
-            return View {
-                text: stored.to_string(),
-                map,
-            };
-        }
         let chars: Vec<char> = stored.chars().collect();
         let mut text = String::with_capacity(stored.len());
         let mut map = Vec::with_capacity(chars.len() + 1);
+        // The current run of ordinary chars starts at char `run`, byte `run_byte`; `byte` is
+        // where char `i` starts.
+        let (mut run, mut run_byte, mut byte) = (0, 0, 0);
         let mut i = 0;
         while i < chars.len() {
-            let c = chars[i];
-            if let Some(n) = gloss_at(&chars, i) {
-                i += n;
-                continue;
-            }
-            if c == ' ' || c == '\t' {
-                // A run of spaces stays (as one) only between two ASCII characters:
-                // `Science & Technology`, `2016 2017`; PDF spaces next to Chinese go.
-                let mut j = i;
-                while j < chars.len() && (chars[j] == ' ' || chars[j] == '\t') {
-                    j += 1;
-                }
-                if thousands_gap(&chars, i, j) {
-                    i = j;
-                    continue;
-                }
-                let before = i.checked_sub(1).map(|k| chars[k]);
-                let after = chars.get(j).copied();
-                if before.is_some_and(|b| b.is_ascii_graphic())
-                    && after.is_some_and(|a| a.is_ascii_graphic())
-                {
-                    text.push(' ');
-                    map.push(i);
-                }
-                i = j;
-                continue;
-            }
-            // `11.8/%`: a stray slash between a figure and its percent sign.
-            if c == '/' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1) == Some(&'%')
-            {
+            if ordinary(chars[i]) {
+                byte += chars[i].len_utf8();
                 i += 1;
                 continue;
             }
-            // A glyph an OCR lost between two Chinese characters (`补助?费`) reads as nothing.
-            if c == '?'
-                && i > 0
-                && is_cjk(chars[i - 1])
-                && chars.get(i + 1).is_some_and(|&n| is_cjk(n))
-            {
-                i += 1;
-                continue;
-            }
-            text.push(variant(simplify(c)));
-            map.push(i);
-            i += 1;
+            text.push_str(&stored[run_byte..byte]);
+            map.extend(run..i);
+            let next = special(&chars, i, &mut text, &mut map);
+            byte += chars[i..next].iter().map(|c| c.len_utf8()).sum::<usize>();
+            (run, run_byte, i) = (next, byte, next);
         }
+        text.push_str(&stored[run_byte..]);
+        map.extend(run..chars.len());
         map.push(chars.len());
         View { text, map }
     }

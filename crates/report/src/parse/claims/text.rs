@@ -63,6 +63,11 @@ pub(crate) struct Txt<'a> {
     chars: &'a [char],
     s: &'a str,
     at: Vec<usize>,
+    /// Where sentences end (the index of the ending char), without and with `;` as an end: the
+    /// stage asks for a sentence's start many times per figure.
+    ends: [Vec<usize>; 2],
+    /// Where a book title closes (`》`): the few places a cited report's year can come from.
+    pub closes: Vec<usize>,
 }
 
 impl<'a> Txt<'a> {
@@ -71,7 +76,20 @@ impl<'a> Txt<'a> {
         let mut at: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
         at.push(s.len());
         debug_assert_eq!(at.len(), chars.len() + 1);
-        Txt { chars, s, at }
+        let mut t = Txt {
+            chars,
+            s,
+            at,
+            ends: [Vec::new(), Vec::new()],
+            closes: (0..chars.len()).filter(|&k| chars[k] == '》').collect(),
+        };
+        for semis in [false, true] {
+            let ends: Vec<usize> = (0..chars.len())
+                .filter(|&k| ends_sentence(&t, k, semis))
+                .collect();
+            t.ends[usize::from(semis)] = ends;
+        }
+        t
     }
 }
 
@@ -97,25 +115,23 @@ pub(super) fn is_cjk(c: char) -> bool {
 
 /// Start of the sentence containing `i` (after `。!?;` or a line break).
 pub(super) fn sentence_start(chars: &Txt, i: usize, semis: bool) -> usize {
-    let mut k = i;
-    while k > 0 {
-        if ends_sentence(chars, k - 1, semis) {
-            break;
-        }
-        k -= 1;
+    // the last end before `i`, by binary search over the ends found once
+    let ends = &chars.ends[usize::from(semis)];
+    let p = ends.partition_point(|&e| e < i);
+    if p == 0 {
+        0
+    } else {
+        ends[p - 1] + 1
     }
-    k
 }
 
 pub(super) fn sentence_end(chars: &Txt, i: usize, semis: bool) -> usize {
-    let mut k = i;
-    while k < chars.len() {
-        if ends_sentence(chars, k, semis) {
-            return if chars[k] == '\n' { k } else { k + 1 };
-        }
-        k += 1;
+    let ends = &chars.ends[usize::from(semis)];
+    match ends.get(ends.partition_point(|&e| e < i)) {
+        Some(&k) if chars[k] == '\n' => k,
+        Some(&k) => k + 1,
+        None => chars.len(),
     }
-    k
 }
 
 /// Does the char at `k` end a sentence? A `?` between two Chinese characters is a glyph an OCR

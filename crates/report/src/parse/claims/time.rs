@@ -495,24 +495,27 @@ fn own_year(ctx: &Context, n: &Num, this_year: Option<i32>) -> Option<i32> {
         return head;
     }
     // A cited report's year carries over to the following sentences of the same item.
+    // `《2020年度…监测报告》显示`: the cited report's own year, unless a new point (`二是`)
+    // starts between the citation and the figure.
     let para = ctx.st.para_at(n.start)?;
-    let mut k = n.start;
-    while k > para.start {
-        k -= 1;
-        if chars[k] == '是'
+    let closes = &chars.closes;
+    let cited = closes[..closes.partition_point(|&k| k < n.start)]
+        .iter()
+        .rev()
+        .take_while(|&&k| k >= para.start)
+        .copied()
+        .find(|&k| ["显示", "表明", "指出"].iter().any(|w| at(chars, k + 1, w)))?;
+    let new_point = (cited + 1..n.start).any(|k| {
+        chars[k] == '是'
             && k >= 2
             && cn_ordinal(&chars[k - 1..k]).is_some()
             && matches!(chars[k - 2], '。' | ';' | ':' | ',')
-        {
-            return None;
-        }
-        // `《2020年度…监测报告》显示`: the cited report's own year.
-        if chars[k] == '》' && ["显示", "表明", "指出"].iter().any(|w| at(chars, k + 1, w)) {
-            let open = (para.start..k).rev().find(|&o| chars[o] == '《')?;
-            return (open..k).find_map(|o| year_at(chars, o));
-        }
+    });
+    if new_point {
+        return None;
     }
-    None
+    let open = (para.start..cited).rev().find(|&o| chars[o] == '《')?;
+    (open..cited).find_map(|o| year_at(chars, o))
 }
 
 /// `去年`, `今年`, `明年` in the figure's clause, counted from the year the text speaks in.

@@ -177,7 +177,8 @@ pub(super) fn is_chrome(line: &str) -> bool {
     if s.is_empty() {
         return false;
     }
-    let n = s.chars().count();
+    // Every test below is of a short line: count no further than the longest limit.
+    let n = s.chars().take(121).count();
     if LONG_PREFIXES.iter().any(|p| s.starts_with(p)) {
         return true;
     }
@@ -191,9 +192,9 @@ pub(super) fn is_chrome(line: &str) -> bool {
         return true;
     }
     // A site's menu: many short words side by side (`最新原创 专题 新经济 曝光台 …`).
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() >= 5
-        && words.iter().all(|w| w.chars().count() <= 6)
+    if s.contains(char::is_whitespace)
+        && s.split_whitespace().count() >= 5
+        && s.split_whitespace().all(|w| w.chars().nth(6).is_none())
         && !s.contains(['。', ',', ';', '%', '|'])
         && !s.contains(|c: char| c.is_ascii_digit())
     {

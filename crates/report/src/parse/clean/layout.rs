@@ -113,6 +113,19 @@ pub(super) fn split_giant_line(line: &str) -> Vec<String> {
         return vec![line.to_string()];
     }
     let chars: Vec<char> = line.chars().collect();
+    // Most long lines have no place to split: no space, no heading after a sentence end.
+    let splits = line.contains(' ')
+        || (1..chars.len()).any(|i| {
+            matches!(chars[i - 1], '。' | ':' | ';' | '!') && inline_heading_at(&chars, i)
+        });
+    if !splits {
+        let t = line.trim();
+        return if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![t.to_string()]
+        };
+    }
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut i = 0;
@@ -188,7 +201,15 @@ fn strip_page_number(rest: &str, n: u32) -> &str {
 
 /// Display width: Chinese characters count two, everything else one.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    // By bytes: an ASCII byte is one char of width one, a lead byte starts a wide char, and
+    // continuation bytes (`0b10xx_xxxx`) add nothing.
+    s.bytes()
+        .map(|b| match b {
+            0..0x80 => 1,
+            0x80..0xC0 => 0,
+            _ => 2,
+        })
+        .sum()
 }
 
 /// A line that opens a new block whatever came before: a heading or a yearbook entry.
@@ -307,7 +328,11 @@ pub(super) fn drop_copies(lines: &mut Vec<String>) {
     let mut ends = Vec::with_capacity(lines.len());
     for l in lines.iter() {
         if full.len() < REACH {
-            full.extend(l.chars().filter(|c| !c.is_whitespace()));
+            if l.contains(char::is_whitespace) {
+                full.extend(l.chars().filter(|c| !c.is_whitespace()));
+            } else {
+                full.push_str(l);
+            }
         }
         ends.push(full.len());
     }
@@ -322,7 +347,9 @@ pub(super) fn drop_copies(lines: &mut Vec<String>) {
         let n = key.chars().count();
         let probe: String = key.chars().take(60).collect();
         let later = &full[ends[i]..];
-        let long_copy = n >= 30 && later.contains(&probe);
+        // Most lines are no copy: a short prefix (a SIMD search) rules them out cheaply.
+        let head: String = key.chars().take(8).collect();
+        let long_copy = n >= 30 && later.contains(&head) && later.contains(&probe);
         let short_copy = (8..30).contains(&n) && i < header_end && later.contains(key.as_str());
         drop[i] = long_copy || short_copy;
     }

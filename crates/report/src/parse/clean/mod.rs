@@ -30,11 +30,21 @@ pub(crate) fn normalise_char(c: char) -> char {
 
 /// Normalises a whole string (also used by tests comparing snippets).
 pub fn normalise(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(normalise_char)
-        .filter(|&c| c != '\r')
-        .collect();
+    // Runs of chars that stay as they are are copied whole (most of a text).
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        let n = normalise_char(c);
+        if n != c || c == '\r' {
+            out.push_str(&s[from..i]);
+            if c != '\r' {
+                out.push(n);
+            }
+            from = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[from..]);
+    let s = out;
     if has_markup(&s) {
         strip_markup(&s)
     } else {
