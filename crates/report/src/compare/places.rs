@@ -1,0 +1,205 @@
+//! Places and years: which place-years the corpus has, grouped for the picker, and which
+//! reports and claims belong to a column.
+
+use super::*;
+
+/// The year a claim is about: its own, else its half's.
+pub fn claim_year(doc: &Document, claim: &Claim) -> Option<i32> {
+    claim.year.or(match claim.kind {
+        Kind::Achievement => doc.summary_year,
+        Kind::Goal => doc.plan_year,
+    })
+}
+
+/// The years a document speaks about: its summary and plan years and every claim year.
+pub fn doc_years(doc: &Document) -> BTreeSet<i32> {
+    // `extend` inserts one by one; `collect` into a set would sort first (a stable sort in the wasm).
+    let mut ys = BTreeSet::new();
+    ys.extend(doc.summary_year);
+    ys.extend(doc.plan_year);
+    ys.extend(doc.claims.iter().filter_map(|c| claim_year(doc, c)));
+    ys
+}
+
+/// A place in the picker with the years it has data for (empty for a city shown only as a group).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub level: Level,
+    pub years: Vec<i32>,
+}
+
+/// A city (or any top place) with the counties/districts under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceGroup {
+    pub top: PlaceEntry,
+    pub children: Vec<PlaceEntry>,
+}
+
+/// Places grouped city → counties/districts (by `Region.parent`), each with its years.
+/// A county whose city has no report of its own gets a group headed by the city with no years.
+/// Groups keep the order places first appear in the corpus; children too.
+pub fn place_groups(docs: &[Document]) -> Vec<PlaceGroup> {
+    let mut order: Vec<String> = Vec::new();
+    let mut info: BTreeMap<String, (Level, Option<String>, BTreeSet<i32>)> = BTreeMap::new();
+    for d in docs {
+        let e = info.entry(d.region.name.clone()).or_insert_with(|| {
+            order.push(d.region.name.clone());
+            (d.region.level, d.region.parent.clone(), BTreeSet::new())
+        });
+        e.2.extend(doc_years(d));
+    }
+    let entry = |name: &str| {
+        let (level, _, years) = &info[name];
+        PlaceEntry {
+            name: name.to_string(),
+            level: *level,
+            years: years.iter().copied().collect(),
+        }
+    };
+    let is_child = |name: &str| {
+        let (level, parent, _) = &info[name];
+        matches!(level, Level::County | Level::District) && parent.is_some()
+    };
+    let mut groups: Vec<PlaceGroup> = Vec::new();
+    for name in &order {
+        if is_child(name) {
+            let parent = info[name].1.clone().unwrap_or_default();
+            let idx = match groups.iter().position(|g| g.top.name == parent) {
+                Some(i) => i,
+                None => {
+                    let top = if info.contains_key(&parent) && !is_child(&parent) {
+                        entry(&parent)
+                    } else {
+                        PlaceEntry {
+                            name: parent.clone(),
+                            level: Level::City,
+                            years: vec![],
+                        }
+                    };
+                    groups.push(PlaceGroup {
+                        top,
+                        children: vec![],
+                    });
+                    groups.len() - 1
+                }
+            };
+            groups[idx].children.push(entry(name));
+        } else if !groups.iter().any(|g| &g.top.name == name) {
+            groups.push(PlaceGroup {
+                top: entry(name),
+                children: vec![],
+            });
+        }
+    }
+    groups
+}
+
+/// Every place-year with data, in picker order.
+pub fn available(docs: &[Document]) -> Vec<PlaceYear> {
+    let mut out = Vec::new();
+    for g in place_groups(docs) {
+        for p in std::iter::once(&g.top).chain(&g.children) {
+            out.extend(p.years.iter().map(|&y| PlaceYear::new(&p.name, y)));
+        }
+    }
+    out
+}
+
+/// Sorts columns in picker order (place order, then year); drops duplicates and unknown ones.
+/// `available` is [`available`]'s list, computed once by the caller (the app caches it).
+pub fn order_columns(available: &[PlaceYear], cols: &[PlaceYear]) -> Vec<PlaceYear> {
+    available
+        .iter()
+        .filter(|py| cols.contains(py))
+        .cloned()
+        .collect()
+}
+
+/// Documents holding data for a place-year.
+pub fn column_docs(docs: &[Document], py: &PlaceYear) -> Vec<usize> {
+    (0..docs.len())
+        .filter(|&i| docs[i].region.name == py.place && doc_years(&docs[i]).contains(&py.year))
+        .collect()
+}
+
+/// Documents behind any of the columns, in corpus order.
+pub fn reports_for(docs: &[Document], cols: &[PlaceYear]) -> Vec<usize> {
+    // A mark per document rather than a sorted set: no sort code in the wasm.
+    let mut hit = vec![false; docs.len()];
+    for i in cols.iter().flat_map(|c| column_docs(docs, c)) {
+        hit[i] = true;
+    }
+    (0..docs.len()).filter(|&i| hit[i]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::testutil::*;
+
+    #[test]
+    fn places_group_under_their_city_with_years() {
+        let g = place_groups(&corpus());
+        let names: Vec<(&str, Vec<&str>)> = g
+            .iter()
+            .map(|g| {
+                (
+                    g.top.name.as_str(),
+                    g.children.iter().map(|c| c.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("衢州市", vec![]),
+                ("绍兴市", vec!["新昌县"]),
+                ("宁波市", vec!["鄞州区"])
+            ]
+        );
+        assert_eq!(g[0].top.years, vec![2021, 2022]);
+        // 新昌's claim about 2020 adds that year; 绍兴 keeps its own plan year.
+        assert_eq!(g[1].children[0].years, vec![2020, 2021, 2022]);
+        assert_eq!(g[1].top.years, vec![2018]);
+        assert!(g[2].top.years.is_empty(), "宁波 has no report of its own");
+        let av = available(&corpus());
+        assert!(av.contains(&PlaceYear::new("新昌县", 2020)));
+        assert!(!av.contains(&PlaceYear::new("宁波市", 2022)));
+        assert_eq!(av.len(), 2 + 1 + 3 + 2);
+    }
+
+    #[test]
+    fn a_county_before_its_city_still_nests() {
+        let docs = vec![
+            doc("新昌县", Level::County, "绍兴市", Some(2021), None),
+            doc("绍兴市", Level::City, "浙江省", None, Some(2018)),
+        ];
+        let g = place_groups(&docs);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].top.name, "绍兴市");
+        assert_eq!(g[0].top.years, vec![2018]);
+        assert_eq!(g[0].children[0].name, "新昌县");
+    }
+
+    #[test]
+    fn reports_for_lists_each_report_once_in_corpus_order() {
+        let docs = corpus();
+        let cols = [
+            PlaceYear::new("新昌县", 2020),
+            PlaceYear::new("衢州市", 2022),
+            PlaceYear::new("衢州市", 2021),
+            PlaceYear::new("外地", 2021),
+        ];
+        assert_eq!(reports_for(&docs, &cols), vec![0, 1]);
+        assert_eq!(reports_for(&docs, &[]), Vec::<usize>::new());
+        assert_eq!(
+            doc_years(&docs[0]).into_iter().collect::<Vec<_>>(),
+            [2021, 2022]
+        );
+        assert_eq!(
+            doc_years(&docs[1]).into_iter().collect::<Vec<_>>(),
+            [2020, 2021, 2022]
+        );
+    }
+}
