@@ -12,18 +12,26 @@ use crate::i18n::Lang;
 pub enum View {
     #[default]
     Indicators,
+    Scorecard,
     Topics,
     Chart,
     Report,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Indicators, View::Topics, View::Chart, View::Report];
+    pub const ALL: [View; 5] = [
+        View::Indicators,
+        View::Scorecard,
+        View::Topics,
+        View::Chart,
+        View::Report,
+    ];
 
     /// Value of the `view` URL parameter.
     pub fn code(self) -> &'static str {
         match self {
             View::Indicators => "indicators",
+            View::Scorecard => "scorecard",
             View::Topics => "topics",
             View::Chart => "chart",
             View::Report => "report",
@@ -38,6 +46,7 @@ impl View {
     pub fn label_key(self) -> &'static str {
         match self {
             View::Indicators => "view_indicators",
+            View::Scorecard => "view_scorecard",
             View::Topics => "view_topics",
             View::Chart => "view_chart",
             View::Report => "view_report",

@@ -6,7 +6,7 @@
 //! | places | comma-separated place names as shown (`衢州市,温州市`) |
 //! | years | comma-separated years |
 //! | cols | exact columns `衢州市:2021,温州市:2024` (written when places × years would add more) |
-//! | view | indicators, topics, chart, report |
+//! | view | indicators, scorecard, topics, chart, report |
 //! | indicator | an indicator id (the chart's) |
 //! | q | topic filter |
 //! | doc | report id shown in the reader |

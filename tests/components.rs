@@ -126,13 +126,32 @@ async fn unticking_every_column_explains_itself() {
 async fn views_switch() {
     let (root, handle) = mount().await;
     let tabs = root.query_selector_all(".views button").unwrap();
-    assert_eq!(tabs.length(), 4);
-    // Topics: a filter box.
-    click(&tabs.item(1).unwrap().dyn_into().unwrap());
+    assert_eq!(tabs.length(), 5);
     let r = root.clone();
+    // Scorecard: a card per column with goals, each with its tally and a line per goal.
+    click(&tabs.item(1).unwrap().dyn_into().unwrap());
+    assert!(wait_for(|| r.query_selector(".sc-card").ok().flatten().is_some()).await);
+    let card = r.query_selector(".sc-card").unwrap().unwrap();
+    let tally = card
+        .query_selector(".sc-tally")
+        .unwrap()
+        .and_then(|t| t.text_content())
+        .unwrap_or_default();
+    let lines = card.query_selector_all(".sc-line").unwrap().length();
+    // `14项目标:…`: the count it opens with is the number of lines.
+    let n: String = tally.chars().take_while(char::is_ascii_digit).collect();
+    assert_eq!(n, lines.to_string(), "the tally counts every goal: {tally}");
+    assert!(
+        card.query_selector(".sc-line .sc-goal button.num")
+            .unwrap()
+            .is_some(),
+        "each goal's number opens its source"
+    );
+    // Topics: a filter box.
+    click(&tabs.item(2).unwrap().dyn_into().unwrap());
     assert!(wait_for(|| r.query_selector("#topic-filter").ok().flatten().is_some()).await);
     // Chart: an SVG with a text alternative.
-    click(&tabs.item(2).unwrap().dyn_into().unwrap());
+    click(&tabs.item(3).unwrap().dyn_into().unwrap());
     assert!(
         wait_for(|| r
             .query_selector("svg[role=img][aria-label]")
@@ -142,7 +161,7 @@ async fn views_switch() {
         .await
     );
     // Report: the text with clickable claims.
-    click(&tabs.item(3).unwrap().dyn_into().unwrap());
+    click(&tabs.item(4).unwrap().dyn_into().unwrap());
     assert!(
         wait_for(|| r
             .query_selector(".doc-text button.inline-claim")

@@ -8,6 +8,7 @@ use super::export::Export;
 use super::header::{Header, Notes, ViewNav};
 use super::picker::Picker;
 use super::reader::Reader;
+use super::scorecard::Scorecard;
 use super::table::IndicatorTable;
 use super::topics::Topics;
 use crate::hooks::{location_search, replace_query, set_lang, set_theme, use_post_height};
@@ -67,6 +68,7 @@ pub fn App() -> Html {
     let lang = s.lang;
     let view = match s.view {
         View::Indicators => html! { <IndicatorTable /> },
+        View::Scorecard => html! { <Scorecard /> },
         View::Topics => html! { <Topics /> },
         View::Chart => html! { <Chart /> },
         View::Report => html! { <Reader /> },

@@ -1,76 +1,130 @@
 //! Export: the current comparison as CSV, the whole corpus as the DOMAIN §6 JSON, print, and the
 //! single-file offline copy.
 
-use report::compare::{comparison_csv, order_columns, rows};
+use report::compare::{
+    comparison_csv, order_columns, reports_for, rows, scorecard_csv, scorecards, PlaceYear,
+};
 use yew::prelude::*;
 
 use super::use_app;
 use crate::data;
 use crate::hooks::{download, print};
 use crate::i18n::t;
+use crate::state::View;
 use crate::texts::{full_doc, request, Text};
 
-/// The whole corpus with every text, once all are loaded; `Err` when one cannot be.
-fn all_texts() -> Result<Option<report::Corpus>, ()> {
-    let mut docs = Vec::with_capacity(data().documents.len());
-    for i in 0..data().documents.len() {
+/// The corpus with the texts of reports `need` filled in (every report when `None`), once they
+/// are loaded; `Err` when one cannot be.
+fn with_texts(need: Option<&[usize]>) -> Result<Option<Vec<report::Document>>, ()> {
+    let all = &data().documents;
+    let mut docs = Vec::with_capacity(all.len());
+    for (i, d) in all.iter().enumerate() {
+        if need.is_some_and(|n| !n.contains(&i)) {
+            docs.push(d.clone());
+            continue;
+        }
         match full_doc(i) {
             Text::Ready(d) => docs.push((*d).clone()),
             Text::Loading => return Ok(None),
             Text::Failed => return Err(()),
         }
     }
-    Ok(Some(report::Corpus::new(docs)))
+    Ok(Some(docs))
+}
+
+/// What a download waits for: the reports whose sentences it carries.
+#[derive(Clone, PartialEq)]
+enum Pending {
+    /// The comparison (or scorecard) CSV of these columns.
+    Csv(Vec<PlaceYear>, View),
+    Json,
+}
+
+/// The CSV of the current view: the scorecard's lines, or the comparison's claims.
+fn csv_for(
+    docs: &[report::Document],
+    cols: &[PlaceYear],
+    view: View,
+    en: bool,
+) -> (String, &'static str) {
+    if view == View::Scorecard {
+        let cards = scorecards(docs, cols);
+        (scorecard_csv(docs, &cards, en), "duibiao-scorecard.csv")
+    } else {
+        let rs = rows(docs, cols);
+        (
+            comparison_csv(docs, cols, &rs, en),
+            "duibiao-comparison.csv",
+        )
+    }
 }
 
 #[component]
 pub fn Export() -> Html {
     let st = use_app();
     let lang = st.lang;
-    let csv = {
-        let st = st.clone();
-        Callback::from(move |_| {
-            let docs = &data().documents;
-            let cols = order_columns(crate::available(), &st.selection);
-            let rs = rows(docs, &cols);
-            let text = comparison_csv(docs, &cols, &rs, st.lang.is_en());
-            download("duibiao-comparison.csv", "text/csv;charset=utf-8", &text);
-        })
-    };
-    // The export carries every report text: wait for any still loading, then save.
-    let pending = use_state(|| false);
+    // Downloads carry report sentences: wait for any text still loading, then save.
+    let pending = use_state(|| None::<Pending>);
     let failed = use_state(|| false);
     {
         let (pending, failed) = (pending.clone(), failed.clone());
-        use_effect_with((*pending, st.texts), move |(p, _)| {
-            if *p {
-                match all_texts() {
-                    Ok(Some(corpus)) => {
-                        pending.set(false);
-                        download(
+        let en = st.lang.is_en();
+        use_effect_with(((*pending).clone(), st.texts), move |(p, _)| {
+            let ready = match p {
+                Some(Pending::Csv(cols, view)) => {
+                    with_texts(Some(&reports_for(&data().documents, cols))).map(|docs| {
+                        docs.map(|docs| {
+                            let (text, name) = csv_for(&docs, cols, *view, en);
+                            (text, name, "text/csv;charset=utf-8")
+                        })
+                    })
+                }
+                Some(Pending::Json) => with_texts(None).map(|docs| {
+                    docs.map(|docs| {
+                        let corpus = report::Corpus::new(docs);
+                        (
+                            report::pack::export_json(&corpus),
                             "duibiao-corpus.json",
                             "application/json;charset=utf-8",
-                            &report::pack::export_json(&corpus),
-                        );
-                    }
-                    Ok(None) => {}
-                    Err(()) => {
-                        pending.set(false);
-                        failed.set(true);
-                    }
+                        )
+                    })
+                }),
+                None => Ok(None),
+            };
+            match ready {
+                Ok(Some((text, name, mime))) => {
+                    pending.set(None);
+                    download(name, mime, &text);
+                }
+                Ok(None) => {}
+                Err(()) => {
+                    pending.set(None);
+                    failed.set(true);
                 }
             }
         });
     }
-    let json = {
+    let start = |what: Pending| {
         let (pending, failed) = (pending.clone(), failed.clone());
         Callback::from(move |_| {
             failed.set(false);
-            (0..data().documents.len())
+            let need: Vec<usize> = match &what {
+                Pending::Csv(cols, _) => reports_for(&data().documents, cols),
+                Pending::Json => (0..data().documents.len()).collect(),
+            };
+            need.into_iter()
                 .filter(|&i| full_doc(i) == Text::Loading)
                 .for_each(request);
-            pending.set(true);
+            pending.set(Some(what.clone()));
         })
+    };
+    let cols = order_columns(crate::available(), &st.selection);
+    let csv = start(Pending::Csv(cols, st.view));
+    let json = start(Pending::Json);
+    let csv_label = if st.view == View::Scorecard {
+        "download_scorecard_csv"
+    } else {
+        "download_csv"
     };
     let on_print = Callback::from(|_| print());
     html! {
@@ -78,8 +132,8 @@ pub fn Export() -> Html {
             <h2 id="export-h" class="small-h">{ t(lang, "export") }</h2>
             <div class="export-actions">
                 <button type="button" class="btn" onclick={csv} disabled={st.selection.is_empty()}>
-                    <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, "download_csv") }</button>
-                <button type="button" class="btn" onclick={json} aria-busy={pending.to_string()}>
+                    <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, csv_label) }</button>
+                <button type="button" class="btn" onclick={json} aria-busy={(*pending == Some(Pending::Json)).to_string()}>
                     <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, "download_json") }</button>
                 <button type="button" class="btn" onclick={on_print}>
                     <span aria-hidden="true">{ "" }</span>{ t(lang, "print") }</button>
@@ -89,7 +143,7 @@ pub fn Export() -> Html {
                 </a>
             </div>
             <p class="export-status" role="status">
-                if *pending { { t(lang, "json_preparing") } }
+                if pending.is_some() { { t(lang, "json_preparing") } }
                 if *failed { <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "text_failed") } }
             </p>
         </section>

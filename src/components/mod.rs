@@ -8,6 +8,7 @@ pub mod export;
 pub mod header;
 pub mod picker;
 pub mod reader;
+pub mod scorecard;
 pub mod table;
 pub mod topics;
 

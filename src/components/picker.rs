@@ -113,8 +113,38 @@ pub fn Picker() -> Html {
         let st = st.clone();
         Callback::from(move |_| st.dispatch(Action::Select(url::default_selection(available()))))
     };
+    // On a phone (CSS, below 600 px) the picker folds to one line once something is selected, so
+    // the first screen shows the comparison. Only the running app folds it: the pre-rendered page
+    // (built on the host) has no script to unfold it with.
+    let unfolded = use_state(|| !cfg!(target_arch = "wasm32"));
+    let folded = !*unfolded && !st.selection.is_empty();
+    let toggle = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |_| unfolded.set(!*unfolded))
+    };
+    let summary = match lang {
+        Lang::Zh => format!("已选 {} 列", st.selection.len()),
+        Lang::En => format!(
+            "{} column{} chosen",
+            st.selection.len(),
+            if st.selection.len() == 1 { "" } else { "s" }
+        ),
+    };
+    let list: Vec<String> = st
+        .selection
+        .iter()
+        .map(|p| format!("{} {}", p.place, p.year))
+        .collect();
     html! {
-        <section class="picker" aria-labelledby="picker-h">
+        <section class={classes!("picker", folded.then_some("folded"))} aria-labelledby="picker-h">
+            <div class="picker-bar">
+                <p class="picker-sum"><strong>{ summary }</strong>{ lang.pick(":", ": ") }{ list.join(lang.pick("、", ", ")) }</p>
+                <button type="button" class="btn" aria-expanded={(!folded).to_string()}
+                    aria-controls="picker-body" onclick={toggle} disabled={st.selection.is_empty()}>
+                    { if folded { t(lang, "picker_change") } else { t(lang, "picker_done") } }
+                </button>
+            </div>
+            <div class="picker-body" id="picker-body">
             <h2 id="picker-h">{ t(lang, "picker") }</h2>
             <p class="hint">{ t(lang, "picker_hint") }</p>
             <ul class="groups">
@@ -158,6 +188,7 @@ pub fn Picker() -> Html {
             <div class="picker-actions">
                 <button type="button" class="btn" onclick={clear} disabled={st.selection.is_empty()}>{ t(lang, "clear") }</button>
                 <button type="button" class="btn" onclick={reset}>{ t(lang, "default_sel") }</button>
+            </div>
             </div>
             <p class="sr-only" role="status" aria-live="polite">{ selection_text(&st.selection, lang) }</p>
         </section>

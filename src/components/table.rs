@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use report::compare::{
-    ambition, column_docs, format_ambition, format_status, grid, order_columns, report_years,
-    status, Cell, ClaimRef, PlaceYear, Verdict, OTHER,
+    ambition, column_docs, format_ambition, format_status, grid, order_columns, outcome,
+    report_years, status, Cell, ClaimRef, Outcome, PlaceYear, Verdict, OTHER,
 };
 use report::indicators::indicator;
 use report::Document;
@@ -35,6 +35,14 @@ fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
             </span>
         }
     });
+    // A goal whose year's report never mentions its indicator.
+    let silent = (st.is_none() && outcome(docs, r) == Some(Outcome::NotReported)).then(|| {
+        html! {
+            <span class="badge not_reported" title={t(lang, "status_title")}>
+                <span aria-hidden="true">{ "∅ " }</span>{ Outcome::NotReported.name(en) }
+            </span>
+        }
+    });
     let amb = ambition(docs, r).map(|a| {
         html! {
             <span class="badge ambition" title={t(lang, "ambition_title")}>
@@ -42,7 +50,7 @@ fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
             </span>
         }
     });
-    html! { <>{ for st }{ for amb }</> }
+    html! { <>{ for st }{ for silent }{ for amb }</> }
 }
 
 fn claim_item(

@@ -13,7 +13,7 @@ import { DIST, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot } fro
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 640 };
-const VIEWS = ['indicators', 'topics', 'chart', 'report'];
+const VIEWS = ['indicators', 'scorecard', 'topics', 'chart', 'report'];
 const ISSUE_URL = '?places=衢州市,温州市&years=2021,2022,2024';
 
 let browser;

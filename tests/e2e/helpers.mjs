@@ -2,6 +2,7 @@
 // console error, page error, CSP violation or request leaving the allowed origins, and waits on conditions.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,8 +89,19 @@ export async function guardedPage(browser, { allow, viewport = { width: 1280, he
 }
 
 /** Waits until the app in `target` (a page or frame) has started and shows every place; fails with what it shows instead. */
+/** On a phone the running app folds the picker to one line: opens it, as a visitor would. */
+export async function unfoldPicker(target, timeout = WAIT_MS) {
+  await target.waitForFunction(() => !document.querySelector('.static-note'), null, { timeout, polling: 50 });
+  const change = target.locator('.picker.folded .picker-bar button');
+  if ((await change.count()) && (await change.isVisible())) {
+    await change.click();
+    await target.locator('.picker:not(.folded)').waitFor({ timeout });
+  }
+}
+
 export async function waitForPlaces(target, places = PLACES, timeout = WAIT_MS) {
   try {
+    await unfoldPicker(target, timeout);
     // The pre-rendered copy in #app shows the places too, with a note; the app removes the note
     // when it mounts. So this waits for the running app, not for the static preview.
     await target.waitForFunction(
@@ -107,4 +119,24 @@ export async function waitForPlaces(target, places = PLACES, timeout = WAIT_MS) 
 export async function screenshot(page, name) {
   fs.mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A copy of dist/ in `dir` whose data is the reports `files`, packed by the `report pack` CLI, in
+ * place of the seeds' index and texts: no second release build (the wasm does not change with the
+ * data). Returns the copy's path.
+ */
+export function distWith(dir, files) {
+  const data = path.join(dir, 'data');
+  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'report', '--', 'pack', data, ...files], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const dist = path.join(dir, 'dist');
+  fs.cpSync(DIST, dist, { recursive: true, filter: (src) => !src.startsWith(path.join(DIST, 't')) });
+  fs.cpSync(path.join(data, 't'), path.join(dist, 't'), { recursive: true });
+  const app = fs.readdirSync(dist).find((f) => /^app-.*\.js$/.test(f));
+  const js = fs.readFileSync(path.join(dist, app), 'utf8');
+  const index = fs.readFileSync(path.join(data, 'index.txt'), 'utf8');
+  const line = /^self\.__duibiaoCorpus = .*;$/m;
+  assert.match(js, line, 'app.js sets the index on one line');
+  fs.writeFileSync(path.join(dist, app), js.replace(line, () => `self.__duibiaoCorpus = ${JSON.stringify(index).replace(/</g, '\\u003c')};`));
+  return dist;
 }

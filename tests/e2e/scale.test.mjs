@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
+import { ROOT, WAIT_MS, distWith, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
 
 const REPORTS = 120;
 let browser;
@@ -20,19 +20,9 @@ before(() => {
   requireDist();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duibiao-scale-'));
   const corpus = path.join(dir, 'corpus');
-  const data = path.join(dir, 'data');
   execFileSync('python3', [path.join(ROOT, 'bench/gen_corpus.py'), String(REPORTS), corpus], { stdio: 'ignore' });
   const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, f));
-  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'report', '--', 'pack', data, ...files], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const dist = path.join(dir, 'dist');
-  fs.cpSync(DIST, dist, { recursive: true, filter: (src) => !src.startsWith(path.join(DIST, 't')) });
-  fs.cpSync(path.join(data, 't'), path.join(dist, 't'), { recursive: true });
-  const app = fs.readdirSync(dist).find((f) => /^app-.*\.js$/.test(f));
-  const js = fs.readFileSync(path.join(dist, app), 'utf8');
-  const index = fs.readFileSync(path.join(data, 'index.txt'), 'utf8');
-  const line = /^self\.__duibiaoCorpus = .*;$/m;
-  assert.match(js, line, 'app.js sets the index on one line');
-  fs.writeFileSync(path.join(dist, app), js.replace(line, () => `self.__duibiaoCorpus = ${JSON.stringify(index).replace(/</g, '\\u003c')};`));
+  distWith(dir, files);
 });
 
 after(async () => {
@@ -49,6 +39,7 @@ test(`${REPORTS} reports from file:// on a phone: folded picker, a county added,
   try {
     await page.goto(pathToFileURL(path.join(dir, 'dist', 'index.html')).href);
     await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table.compare'), null, { timeout: WAIT_MS });
+    await unfoldPicker(page);
     const folds = page.locator('.btn.fold[aria-expanded="false"]:not([disabled])');
     assert.ok((await folds.count()) >= 5, 'cities fold their counties and districts');
     const chips = () => page.locator('.picker input[type=checkbox]').count();

@@ -1,21 +1,22 @@
 //! `report` CLI: `extract FILE...` prints the DOMAIN.md §6 JSON, `check FILE...` a human summary
 //! of what the parser understood, for a maintainer adding a report, and `pack DIR FILE...` writes
-//! the app's data (`DIR/index.txt`, `DIR/t/*.js`; see `report::pack`) without building the app.
+//! the app's data (`DIR/index.txt`, `DIR/t/*.js`; see `report::pack`) without building the app;
+//! `scorecard FILE...` judges each place's goals against its results, as the app's 成绩单 does.
 
 use report::parse::{load_file_full, Parsed};
 use report::{Corpus, Document, Kind, Measure};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report pack DIR FILE...  (the app's index and text chunks)";
-const COMMANDS: [&str; 3] = ["extract", "check", "pack"];
+const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report scorecard FILE... (goals against results, per place and year)\n       report pack DIR FILE...  (the app's index and text chunks)";
+const COMMANDS: [&str; 4] = ["extract", "check", "scorecard", "pack"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (cmd, files) = match args.split_first() {
         Some((c, f)) if !f.is_empty() && COMMANDS.contains(&c.as_str()) => (c.as_str(), f),
         Some((c, _)) if !COMMANDS.contains(&c.as_str()) => {
-            eprintln!("unknown command {c}: use extract, check or pack\n{USAGE}");
+            eprintln!("unknown command {c}: use extract, check, scorecard or pack\n{USAGE}");
             return ExitCode::from(2);
         }
         _ => {
@@ -52,6 +53,10 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let docs: Vec<Document> = parsed.into_iter().map(|p| p.doc).collect();
+    if cmd == "scorecard" {
+        print!("{}", scorecards(&docs));
+        return ExitCode::SUCCESS;
+    }
     if let Some(dir) = out {
         let (index, chunks) = report::pack::pack(&Corpus::new(docs));
         let written = std::fs::create_dir_all(dir)
@@ -74,6 +79,42 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Every place-year with goals, judged: a line per goal with the result and the verdict.
+fn scorecards(docs: &[Document]) -> String {
+    use report::compare::{available, format_margin, format_tally, format_value, scorecards};
+    let mut s = String::new();
+    for card in scorecards(docs, &available(docs)) {
+        s.push_str(&format!(
+            "{} {}: {}\n",
+            card.place.place,
+            card.place.year,
+            format_tally(&card.tally(), false)
+        ));
+        for l in &card.lines {
+            let g = &docs[l.goal.doc].claims[l.goal.claim];
+            let mut goal = format!("{} {}", g.subject, format_value(g, false));
+            if let Some(st) = l.stretch.and_then(|r| r.get(docs)) {
+                goal.push_str(&format!(" / {}", format_value(st, false)));
+            }
+            let result = l
+                .result
+                .and_then(|r| r.get(docs))
+                .map(|r| format!("{} {}", r.subject, format_value(r, false)))
+                .unwrap_or_else(|| "—".into());
+            let why = l
+                .why
+                .map(|w| format!(" ({})", w.text(false)))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "  {:<6} {goal}  →  {result}  {}{why}\n",
+                l.outcome.name(false),
+                format_margin(l, g, false)
+            ));
+        }
+    }
+    s
 }
 
 fn year(y: Option<i32>) -> String {

@@ -171,6 +171,87 @@ pub fn comparison_csv(docs: &[Document], cols: &[PlaceYear], rows: &[&str], en: 
     out
 }
 
+/// The scorecard as CSV (UTF-8 with BOM, CRLF): one record per goal line, with the goal (and
+/// stretch), the result, the verdict, the margin and both source sentences.
+pub fn scorecard_csv(docs: &[Document], cards: &[Card], en: bool) -> String {
+    let header: &[&str] = if en {
+        &[
+            "place",
+            "year",
+            "indicator",
+            "goal",
+            "stretch goal",
+            "result",
+            "verdict",
+            "stretch verdict",
+            "margin",
+            "estimated",
+            "why not judged",
+            "goal sentence",
+            "result sentence",
+            "goal report",
+            "result report",
+        ]
+    } else {
+        &[
+            "地点",
+            "年份",
+            "指标",
+            "目标",
+            "力争目标",
+            "实绩",
+            "完成情况",
+            "力争目标完成情况",
+            "差距",
+            "实绩为预计",
+            "无法判断的原因",
+            "目标原文",
+            "实绩原文",
+            "目标所在报告",
+            "实绩所在报告",
+        ]
+    };
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&csv_record(header));
+    let report = |i: usize| format!("{} ({})", docs[i].title, report_years(&docs[i]));
+    for card in cards {
+        for l in &card.lines {
+            let g = &docs[l.goal.doc].claims[l.goal.claim];
+            let stretch = l.stretch.and_then(|r| r.get(docs));
+            let result = l.result.and_then(|r| r.get(docs));
+            let verdict = |v: Verdict| match (v, en) {
+                (Verdict::Met, false) => "达成",
+                (Verdict::Exceeded, false) => "超额",
+                (Verdict::Missed, false) => "未达成",
+                (Verdict::Met, true) => "met",
+                (Verdict::Exceeded, true) => "exceeded",
+                (Verdict::Missed, true) => "missed",
+            };
+            out.push_str(&csv_record(&[
+                card.place.place.clone(),
+                card.place.year.to_string(),
+                indicator_name(row_of(g), en),
+                format_value(g, en),
+                stretch.map(|c| format_value(c, en)).unwrap_or_default(),
+                result.map(|c| format_value(c, en)).unwrap_or_default(),
+                l.outcome.name(en).to_string(),
+                l.stretch_verdict
+                    .map(verdict)
+                    .unwrap_or_default()
+                    .to_string(),
+                format_margin(l, g, en),
+                if l.estimated { "1" } else { "0" }.to_string(),
+                l.why.map(|w| w.text(en)).unwrap_or_default().to_string(),
+                g.text.clone(),
+                result.map(|c| c.text.clone()).unwrap_or_default(),
+                report(l.goal.doc),
+                l.result.map(|r| report(r.doc)).unwrap_or_default(),
+            ]));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +328,25 @@ mod tests {
         for m in [Modality::Ensure, Modality::Strive] {
             assert_eq!(modality_name(m), snake(&m));
         }
+    }
+    #[test]
+    fn scorecard_csv_has_a_record_per_goal_line() {
+        let mut plan = doc("衢州市", Level::City, "浙江省", Some(2021), Some(2022));
+        plan.claims = vec![goal(300.0)];
+        plan.claims[0].text = "新增国家高新技术企业300家".into();
+        let mut sum = doc("衢州市", Level::City, "浙江省", Some(2022), Some(2023));
+        sum.claims = vec![ach(323.0)];
+        sum.claims[0].text = "新增国家高新技术企业323家".into();
+        let docs = vec![plan, sum];
+        let cards = scorecards(&docs, &[PlaceYear::new("衢州市", 2022)]);
+        let csv = scorecard_csv(&docs, &cards, false);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+        assert_eq!(lines.len(), 3, "{csv}");
+        assert!(lines[0].starts_with("地点,年份,指标,目标"));
+        assert_eq!(
+            lines[1],
+            "衢州市,2022,高新技术企业,300家,,323家,超额,,+23家 (+7.7%),0,,新增国家高新技术企业300家,新增国家高新技术企业323家,衢州市工作报告 (2021–2022),衢州市工作报告 (2022–2023)"
+        );
+        assert!(scorecard_csv(&docs, &cards, true).contains(",exceeded,"));
     }
 }

@@ -6,6 +6,7 @@ mod cells;
 mod csv;
 mod format;
 mod places;
+mod scorecard;
 #[cfg(test)]
 mod testutil;
 mod text;
@@ -16,6 +17,7 @@ pub use cells::*;
 pub use csv::*;
 pub use format::*;
 pub use places::*;
+pub use scorecard::*;
 pub use text::*;
 pub use units::*;
 pub use verdict::*;

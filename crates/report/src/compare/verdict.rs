@@ -30,8 +30,10 @@ pub struct Status {
     pub approximate: bool,
 }
 
-fn comparable(a: &Claim, b: &Claim) -> bool {
+pub(super) fn comparable(a: &Claim, b: &Claim) -> bool {
+    let (fa, fb) = (flow(&a.subject), flow(&b.subject));
     a.measure == b.measure
+        && (fa == fb || fa == Flow::Unknown || fb == Flow::Unknown)
         && !a.redacted
         && !b.redacted
         && a.value.is_some()
@@ -95,15 +97,8 @@ pub fn evaluate(goal: &Claim, result: &Claim) -> Option<(Verdict, Margin)> {
 
 /// Likeness of two subjects, to tell which of several results a goal is about: shared character
 /// pairs, plus a bonus when both count a stock (`总量`, `累计`, `有效`) or both count new additions.
-fn similarity(a: &str, b: &str) -> usize {
-    let bi = |s: &str| -> Vec<(char, char)> { s.chars().zip(s.chars().skip(1)).collect() };
-    let (pa, pb) = (bi(a), bi(b));
-    // Distinct pairs of `a` that `b` has (subjects are short: no set, no sort).
-    let shared = pa
-        .iter()
-        .enumerate()
-        .filter(|&(i, p)| !pa[..i].contains(p) && pb.contains(p))
-        .count();
+pub(super) fn similarity(a: &str, b: &str) -> usize {
+    let shared = shared_pairs(a, b);
     let stock = |s: &str| {
         ["总量", "累计", "有效", "总数", "拥有"]
             .iter()
@@ -116,9 +111,63 @@ fn similarity(a: &str, b: &str) -> usize {
     }
 }
 
+/// Distinct character pairs of `a` that `b` has too (subjects are short: no set, no sort).
+pub(super) fn shared_pairs(a: &str, b: &str) -> usize {
+    let bi = |s: &str| -> Vec<(char, char)> { s.chars().zip(s.chars().skip(1)).collect() };
+    let (pa, pb) = (bi(a), bi(b));
+    pa.iter()
+        .enumerate()
+        .filter(|&(i, p)| !pa[..i].contains(p) && pb.contains(p))
+        .count()
+}
+
+/// Whether a subject counts additions in the year or a stock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// `新增`, `新认定`, `新培育`…: added this year.
+    New,
+    /// `累计`, `有效`, `总数`…: everything there is.
+    Total,
+    Unknown,
+}
+
+/// The flow a subject states. Words, not the character `新`, which is in 高新, 创新 and 新型.
+pub fn flow(subject: &str) -> Flow {
+    const NEW: &[&str] = &[
+        "新增",
+        "新认定",
+        "新培育",
+        "新引进",
+        "新建",
+        "新获",
+        "新入库",
+        "新登记",
+        "新设立",
+        "新组建",
+        "新创建",
+        "新备案",
+        "新招引",
+        "新注册",
+        "新评定",
+        "新晋",
+        "净增",
+        "当年",
+    ];
+    const TOTAL: &[&str] = &[
+        "累计", "有效", "总数", "总量", "存量", "拥有", "共有", "保有",
+    ];
+    let new = NEW.iter().any(|w| subject.contains(w));
+    let total = TOTAL.iter().any(|w| subject.contains(w));
+    match (new, total) {
+        (true, false) => Flow::New,
+        (false, true) => Flow::Total,
+        _ => Flow::Unknown,
+    }
+}
+
 /// The result a goal should be judged against among candidate achievements: the only comparable
 /// one, or the one whose subject is most like the goal's (ties and no likeness: none).
-fn pick(docs: &[Document], goal: &Claim, cands: &[ClaimRef]) -> Option<ClaimRef> {
+pub(super) fn pick(docs: &[Document], goal: &Claim, cands: &[ClaimRef]) -> Option<ClaimRef> {
     let ok: Vec<ClaimRef> = cands
         .iter()
         .copied()
@@ -513,5 +562,26 @@ mod tests {
         let mut red = docs.clone();
         red[0].claims[2].redacted = true;
         assert_eq!(pick(&red, &g, &[r(0), r(2), r(4)]), Some(r(4)));
+    }
+    #[test]
+    fn flows_by_words_not_by_the_character_new() {
+        assert_eq!(flow("新认定国家高新技术企业"), Flow::New);
+        assert_eq!(flow("新增省级研发中心"), Flow::New);
+        assert_eq!(flow("有效高新技术企业"), Flow::Total);
+        assert_eq!(flow("高新技术企业总数"), Flow::Total);
+        // 高新, 创新 and 新型 say nothing about the flow.
+        assert_eq!(flow("高新技术企业"), Flow::Unknown);
+        assert_eq!(flow("新型研发机构"), Flow::Unknown);
+        assert_eq!(flow("科技创新券"), Flow::Unknown);
+        // Both: cumulative additions over a plan period.
+        assert_eq!(flow("累计新增"), Flow::Unknown);
+        // The table's status keeps them apart too.
+        let mut g = goal(300.0);
+        g.subject = "新认定高新技术企业".into();
+        let mut r = ach(1200.0);
+        r.subject = "有效高新技术企业".into();
+        assert_eq!(evaluate(&g, &r), None);
+        r.subject = "高新技术企业".into();
+        assert!(evaluate(&g, &r).is_some());
     }
 }
