@@ -137,10 +137,6 @@ pub fn unit_en(unit: &str) -> &str {
         "支" => " teams",
         "条" => " items",
         "场" => " sessions",
-        "亿元" => "00M yuan",
-        "万元" => "0k yuan",
-        "万平方米" | "万方" => "0k m²",
-        "万人年" => "0k person-years",
         "%" => "%",
         other => other,
     }
@@ -163,18 +159,84 @@ fn scope_label(scope: Option<Scope>, en: bool) -> &'static str {
     }
 }
 
-/// Number with unit in the given language: `113家` / `113 orgs`; English keeps 亿/万 as ×10⁸/×10⁴.
-fn with_unit(v: &str, unit: &str, en: bool) -> String {
+/// Chinese units of a myriad or a hundred million, as the English base unit and its factor.
+fn scaled_unit(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "亿元" => ("yuan", 1e8),
+        "万元" => ("yuan", 1e4),
+        "元" => ("yuan", 1.0),
+        "万美元" => ("US dollars", 1e4),
+        "亿美元" => ("US dollars", 1e8),
+        "万平方米" | "万方" => ("m²", 1e4),
+        "万人年" => ("person-years", 1e4),
+        "万人" => ("people", 1e4),
+        _ => return None,
+    })
+}
+
+/// `1234567` → `1,234,567` (English digit grouping for whole amounts).
+fn grouped(v: f64) -> String {
+    let s = fmt_num(v);
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        "" => format!("{sign}{out}"),
+        f => format!("{sign}{out}.{f}"),
+    }
+}
+
+/// An amount (or range `lo–hi`) in a Chinese unit as an English reader says it: `48亿元` →
+/// `4.8 billion yuan`, `7900万元` → `79 million yuan`, `12万平方米` → `120,000 m²`. `None` for
+/// units without a myriad in them.
+fn english_amount(lo: f64, hi: Option<f64>, unit: &str) -> Option<String> {
+    let (base, factor) = scaled_unit(unit)?;
+    let top = hi.unwrap_or(lo).abs().max(lo.abs()) * factor;
+    let (div, word) = if top >= 1e9 {
+        (1e9, " billion")
+    } else if top >= 1e6 {
+        (1e6, " million")
+    } else {
+        (1.0, "")
+    };
+    // Rounded to six decimals: 48 × 10⁸ / 10⁹ is 4.8, not 4.800000000000001.
+    let x = |v: f64| grouped((v * factor / div * 1e6).round() / 1e6);
+    let num = match hi {
+        Some(h) => format!("{}–{}", x(lo), x(h)),
+        None => x(lo),
+    };
+    Some(format!("{num}{word} {base}"))
+}
+
+/// Number (or range) with unit in the given language: `113家` / `113 orgs`, `48亿元` /
+/// `4.8 billion yuan`.
+fn with_unit(lo: f64, hi: Option<f64>, unit: &str, en: bool) -> String {
+    let num = match hi {
+        Some(h) => format!("{}–{}", fmt_num(lo), fmt_num(h)),
+        None => fmt_num(lo),
+    };
     if !en || unit == "%" {
-        return format!("{v}{unit}");
+        return format!("{num}{unit}");
     }
-    match unit {
-        "亿元" => format!("{v} ×100M yuan"),
-        "万元" => format!("{v} ×10k yuan"),
-        "万平方米" | "万方" => format!("{v} ×10k m²"),
-        "万人年" => format!("{v} ×10k person-years"),
-        _ => format!("{v}{}", unit_en(unit)),
+    english_amount(lo, hi, unit).unwrap_or_else(|| format!("{num}{}", unit_en(unit)))
+}
+
+/// A signed amount in the given language, for margins: `+23家`, `+2.1 billion yuan`.
+pub fn signed_amount(v: f64, unit: &str, en: bool) -> String {
+    let sign = if v < 0.0 { "−" } else { "+" };
+    if en {
+        if let Some(a) = english_amount(v.abs(), None, unit) {
+            return format!("{sign}{a}");
+        }
+        return format!("{}{}", fmt_signed(v, 4), unit_en(unit));
     }
+    format!("{}{unit}", fmt_signed(v, 4))
 }
 
 /// The value of a claim as a reader should see it, with its bound: `≥25家`, `>709亿元`, `3–5个`,
@@ -194,11 +256,8 @@ pub fn format_value(claim: &Claim, en: bool) -> String {
             format!("{}第{n}", scope_label(claim.scope, false))
         };
     }
-    let num = match (claim.bound, value_max) {
-        (Bound::Range, Some(m)) => format!("{}–{}", fmt_num(v), fmt_num(m)),
-        _ => fmt_num(v),
-    };
-    let body = with_unit(&num, &unit, en);
+    let hi = value_max.filter(|_| claim.bound == Bound::Range);
+    let body = with_unit(v, hi, &unit, en);
     let bounded = match (claim.bound, en) {
         (Bound::AtLeast, _) => format!("≥{body}"),
         (Bound::MoreThan, _) => format!(">{body}"),
@@ -262,7 +321,7 @@ pub fn format_status(s: &Status, en: bool) -> String {
             format!("{n}个百分点")
         }
     } else {
-        with_unit(&fmt_signed(m.value, 4), &m.unit, en)
+        signed_amount(m.value, &m.unit, en)
     };
     match m.pct {
         Some(p) => format!("{word} {amount} ({}%)", fmt_signed(p, 1)),
@@ -338,7 +397,28 @@ mod tests {
         let mut m = claim(Kind::Achievement, 2024, "tech_transactions", 709.0, "亿元");
         m.bound = Bound::MoreThan;
         assert_eq!(format_value(&m, false), ">709亿元");
-        assert_eq!(format_value(&m, true), ">709 ×100M yuan");
+        assert_eq!(format_value(&m, true), ">70.9 billion yuan");
+        m.value = Some(48.0);
+        assert_eq!(format_value(&m, true), ">4.8 billion yuan");
+        m.value = Some(1.5);
+        assert_eq!(format_value(&m, true), ">150 million yuan");
+        m.unit = "万元".into();
+        m.indicator = None;
+        m.value = Some(7900.0);
+        assert_eq!(format_value(&m, true), ">79 million yuan");
+        m.value = Some(50.0);
+        assert_eq!(format_value(&m, true), ">500,000 yuan");
+        m.bound = Bound::Range;
+        m.value_max = Some(300.0);
+        m.value = Some(200.0);
+        assert_eq!(format_value(&m, true), "2–3 million yuan");
+        assert_eq!(format_value(&m, false), "200–300万元");
+        m.unit = "万平方米".into();
+        m.bound = Bound::Exact;
+        m.value = Some(12.0);
+        assert_eq!(format_value(&m, true), "120,000 m²");
+        assert_eq!(signed_amount(-2.5, "亿元", true), "−250 million yuan");
+        assert_eq!(signed_amount(23.0, "家", false), "+23家");
         assert_eq!(fmt_num(2.0), "2");
         assert_eq!(fmt_num(66.52), "66.52");
         assert_eq!(fmt_num(0.3567), "0.3567");

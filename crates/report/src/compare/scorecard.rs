@@ -442,25 +442,21 @@ pub fn format_margin(line: &Line, goal: &Claim, en: bool) -> String {
         return if en { "on target" } else { "恰好达标" }.to_string();
     }
     // A margin in % is in points: growth, shares and levels that are percentages.
-    let points = m.unit == "%";
-    let unit = if goal.measure == Measure::Rank {
-        if en {
-            " places".to_string()
-        } else {
-            "位".to_string()
-        }
-    } else if points {
-        if en {
-            " pp".to_string()
-        } else {
-            "个百分点".to_string()
-        }
-    } else if en {
-        format!(" {}", unit_en(&m.unit))
+    let mut s = if goal.measure == Measure::Rank {
+        format!(
+            "{}{}",
+            fmt_signed(m.value, 2),
+            if en { " places" } else { "位" }
+        )
+    } else if m.unit == "%" {
+        format!(
+            "{}{}",
+            fmt_signed(m.value, 2),
+            if en { " pp" } else { "个百分点" }
+        )
     } else {
-        m.unit.clone()
+        signed_amount(m.value, &m.unit, en)
     };
-    let mut s = format!("{}{unit}", fmt_signed(m.value, 2));
     if let Some(p) = m.pct {
         s.push_str(&format!(" ({}%)", fmt_signed(p, 1)));
     }
