@@ -302,6 +302,13 @@ pub struct Claim {
     pub number_start: usize,
     #[serde(default)]
     pub number_end: usize,
+    /// Digits written after the decimal point (`2.0%` → 1), so the number shows as written.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub decimals: u8,
+}
+
+fn is_zero(v: &u8) -> bool {
+    *v == 0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -371,6 +378,7 @@ mod tests {
             end: 19,
             number_start: 15,
             number_end: 19,
+            decimals: 0,
         };
         let item = Item {
             kind: Kind::Achievement,

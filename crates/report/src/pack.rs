@@ -165,8 +165,8 @@ pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
             }
             rec.s(&c.subject);
             rec.s(c.measure.short())
-                .f(c.value)
-                .f(c.value_max)
+                .fd(c.value, c.decimals)
+                .fd(c.value_max, c.decimals)
                 .s(&c.unit)
                 .s(c.bound.short());
             rec.o(c.scope.map(Scope::short))
@@ -303,6 +303,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                 })
             }
             "C" => {
+                let mut decimals: u8;
                 let mut c = Claim {
                     kind: f.e(Kind::from_short).ok_or_else(|| err("claim kind"))?,
                     year: f.y(&mut claim_year).ok_or_else(|| err("claim year"))?,
@@ -321,8 +322,16 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                     },
                     subject: f.s().ok_or_else(|| err("subject"))?,
                     measure: f.e(Measure::from_short).ok_or_else(|| err("measure"))?,
-                    value: f.f().ok_or_else(|| err("value"))?,
-                    value_max: f.f().ok_or_else(|| err("value_max"))?,
+                    value: {
+                        let (v, d) = f.fd().ok_or_else(|| err("value"))?;
+                        decimals = d;
+                        v
+                    },
+                    value_max: {
+                        let (v, d) = f.fd().ok_or_else(|| err("value_max"))?;
+                        decimals = decimals.max(d);
+                        v
+                    },
                     unit: f.s().ok_or_else(|| err("unit"))?,
                     bound: f.e(Bound::from_short).ok_or_else(|| err("bound"))?,
                     scope: f.oe(Scope::from_short).ok_or_else(|| err("scope"))?,
@@ -334,6 +343,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                     end: 0,
                     number_start: 0,
                     number_end: 0,
+                    decimals,
                 };
                 c.start = f.d(claim_start).ok_or_else(|| err("claim start"))?;
                 c.end = f.d(c.start).ok_or_else(|| err("claim end"))?;
@@ -460,6 +470,24 @@ impl<'a> Rec<'a> {
         }
         self
     }
+    /// A value with at least `decimals` digits after the point (`2.0`): how a number was written
+    /// travels in the value itself, no column of its own.
+    fn fd(&mut self, v: Option<f64>, decimals: u8) -> &mut Self {
+        self.f(v);
+        if v.is_some() && decimals > 0 {
+            let field = self.0.rsplit('\t').next().unwrap_or("");
+            if !field.is_empty() {
+                let have = field.split_once('.').map_or(0, |(_, f)| f.len());
+                if have == 0 {
+                    self.0.push('.');
+                }
+                for _ in have..usize::from(decimals) {
+                    self.0.push('0');
+                }
+            }
+        }
+        self
+    }
     fn end(&mut self) {
         self.0.push('\n');
     }
@@ -522,11 +550,22 @@ impl<'a> Fields<'a> {
             _ => None,
         }
     }
-    fn f(&mut self) -> Option<Option<f64>> {
-        match self.raw()? {
-            "" => Some(None),
-            s => parse_decimal(s).map(Some),
+    /// A value written by [`Rec::fd`], with its decimals when it carries zeros its shortest form
+    /// would not (`2.0`), else 0.
+    fn fd(&mut self) -> Option<(Option<f64>, u8)> {
+        let raw = self.raw()?;
+        if raw.is_empty() {
+            return Some((None, 0));
         }
+        let v = parse_decimal(raw)?;
+        let digits = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
+        let shortest = decimal(v).map_or(0, |s| digits(&s));
+        let d = if digits(raw) > shortest {
+            digits(raw)
+        } else {
+            0
+        };
+        Some((Some(v), u8::try_from(d).unwrap_or(0)))
     }
 }
 
@@ -675,6 +714,9 @@ pub fn export_json(corpus: &Corpus) -> String {
             j.key("end", 5).usize(c.end);
             j.key("number_start", 5).usize(c.number_start);
             j.key("number_end", 5).usize(c.number_end);
+            if c.decimals > 0 {
+                j.key("decimals", 5).usize(usize::from(c.decimals));
+            }
             j.close('}', 4);
         }
         j.close(']', 3);
@@ -793,6 +835,7 @@ mod tests {
             end,
             number_start: start + 1,
             number_end: start + 2,
+            decimals: 0,
         }
     }
 

@@ -214,12 +214,22 @@ fn english_amount(lo: f64, hi: Option<f64>, unit: &str) -> Option<String> {
     Some(format!("{num}{word} {base}"))
 }
 
+/// A number with `decimals` digits after the point when it was written so (`2.0`), else without
+/// needless ones.
+pub fn fmt_written(v: f64, decimals: u8) -> String {
+    if decimals == 0 {
+        fmt_num(v)
+    } else {
+        fmt_fixed(v, usize::from(decimals))
+    }
+}
+
 /// Number (or range) with unit in the given language: `113家` / `113 orgs`, `48亿元` /
-/// `4.8 billion yuan`.
-fn with_unit(lo: f64, hi: Option<f64>, unit: &str, en: bool) -> String {
+/// `4.8 billion yuan`; `decimals` as written.
+fn with_unit(lo: f64, hi: Option<f64>, unit: &str, en: bool, decimals: u8) -> String {
     let num = match hi {
-        Some(h) => format!("{}–{}", fmt_num(lo), fmt_num(h)),
-        None => fmt_num(lo),
+        Some(h) => format!("{}–{}", fmt_written(lo, decimals), fmt_written(h, decimals)),
+        None => fmt_written(lo, decimals),
     };
     if !en || unit == "%" {
         return format!("{num}{unit}");
@@ -257,7 +267,13 @@ pub fn format_value(claim: &Claim, en: bool) -> String {
         };
     }
     let hi = value_max.filter(|_| claim.bound == Bound::Range);
-    let body = with_unit(v, hi, &unit, en);
+    // As written, unless the value was converted to the row's unit.
+    let decimals = if unit == claim.unit {
+        claim.decimals
+    } else {
+        0
+    };
+    let body = with_unit(v, hi, &unit, en, decimals);
     let bounded = match (claim.bound, en) {
         (Bound::AtLeast, _) => format!("≥{body}"),
         (Bound::MoreThan, _) => format!(">{body}"),
@@ -394,6 +410,11 @@ mod tests {
         g.measure = Measure::Growth;
         g.unit = "%".into();
         assert_eq!(format_value(&g, false), "增长22.4%");
+        // As written: `2.0%` stays 2.0%.
+        g.value = Some(2.0);
+        g.decimals = 1;
+        assert_eq!(format_value(&g, false), "增长2.0%");
+        assert_eq!(format_value(&g, true), "growth 2.0%");
         let mut m = claim(Kind::Achievement, 2024, "tech_transactions", 709.0, "亿元");
         m.bound = Bound::MoreThan;
         assert_eq!(format_value(&m, false), ">709亿元");

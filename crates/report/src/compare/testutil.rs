@@ -55,6 +55,7 @@ pub(super) fn claim(kind: Kind, year: i32, ind: &str, value: f64, unit: &str) ->
         end: 0,
         number_start: 0,
         number_end: 0,
+        decimals: 0,
     }
 }
 

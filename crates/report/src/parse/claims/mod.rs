@@ -685,8 +685,37 @@ fn claim_for(
         end: te,
         number_start: n.start,
         number_end: n.end,
+        decimals: written_decimals(&chars[n.start..n.end.min(chars.len())], n.value),
     };
     (claim, thin || bare)
+}
+
+/// Digits after the point as the number was written when it has zeros its value's shortest form
+/// drops (`2.0%` → 1, `12.50` → 2), and the value written with that many is in the text (not
+/// `1.20万家`, whose value is 12000). Otherwise 0: the value shows as it was written anyway.
+fn written_decimals(span: &[char], value: Option<f64>) -> u8 {
+    let mut most = 0;
+    for (i, &c) in span.iter().enumerate() {
+        if c == '.' && i > 0 && span[i - 1].is_ascii_digit() {
+            let n = span[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            most = most.max(n);
+        }
+    }
+    let Some(v) = value.filter(|_| most > 0) else {
+        return 0;
+    };
+    let shortest = crate::compare::fmt_num(v)
+        .split_once('.')
+        .map_or(0, |(_, f)| f.len());
+    let written: String = span.iter().filter(|c| !c.is_whitespace()).collect();
+    if most > shortest && written.contains(&crate::compare::fmt_fixed(v, most)) {
+        u8::try_from(most).unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -708,6 +737,20 @@ mod tests {
             .iter()
             .map(|c| chars[c.number_start..c.number_end].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn numbers_keep_the_decimals_they_were_written_with() {
+        let d = doc(
+            "全社会R&D经费投入强度达到2.0%,新增高新技术企业1.2万家,技术交易额12.50亿元。",
+            "力争R&D投入强度达到2.10%-2.30%。",
+        );
+        let by_value = |v: f64| d.claims.iter().find(|c| c.value == Some(v)).unwrap();
+        assert_eq!(by_value(2.0).decimals, 1);
+        // 1.2万家 is 12000家: its decimals belong to the written myriad, not the value.
+        assert_eq!(by_value(12000.0).decimals, 0);
+        assert_eq!(by_value(12.5).decimals, 2);
+        assert_eq!(by_value(2.1).decimals, 2);
     }
 
     #[test]
