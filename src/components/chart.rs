@@ -39,7 +39,7 @@ fn measure_key(m: Measure) -> &'static str {
 fn col_label(c: &PlaceYear, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{} {}年", c.place, c.year),
-        Lang::En => format!("{} {}", c.place, c.year),
+        Lang::En => super::column_label(c, lang),
     }
 }
 

@@ -96,15 +96,16 @@ pub fn ProvenanceDialog() -> Html {
             let id = d.id.clone();
             Callback::from(move |_| st.dispatch(Action::OpenReport { doc: id.clone(), focus: Some(r) }))
         };
+        let place = super::place_name(&d.region.name, lang);
         let region = if d.region.inferred {
             format!(
                 "{}（{}：{}）",
-                d.region.name,
+                place,
                 t(lang, "inferred"),
                 d.region.evidence.clone().unwrap_or_default()
             )
         } else {
-            d.region.name.clone()
+            place
         };
         let years = format!(
             "{} {} · {} {}",

@@ -12,10 +12,14 @@ pub mod scorecard;
 pub mod table;
 pub mod topics;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use report::indicators::indicator;
 use report::{Document, Topic};
 use yew::prelude::*;
 
+use crate::data;
 use crate::i18n::{t, Lang};
 use crate::state::AppContext;
 
@@ -40,12 +44,49 @@ pub fn topic_name(t: Option<Topic>, lang: Lang) -> &'static str {
     }
 }
 
-/// `衢州市 2021–2022年报告` / `衢州市 2021–2022 report`.
+/// English names of the corpus's places and their parents, as the reports' regions carry them
+/// (from the gazetteer at build time).
+fn english_names() -> &'static HashMap<String, String> {
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut m = HashMap::new();
+        for r in data().documents.iter().map(|d| &d.region) {
+            if let Some(en) = &r.name_en {
+                m.insert(r.name.clone(), en.clone());
+            }
+            if let (Some(p), Some(en)) = (&r.parent, &r.parent_en) {
+                m.insert(p.clone(), en.clone());
+            }
+        }
+        m
+    })
+}
+
+/// A place's name in the interface language: `Xinchang County` in English (the Chinese name when
+/// the gazetteer has no English for it).
+pub fn place_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => name.to_string(),
+        Lang::En => match english_names().get(name) {
+            Some(en) => en.clone(),
+            None if name == "未知" => "Unknown place".to_string(),
+            None => name.to_string(),
+        },
+    }
+}
+
+/// `衢州市 2021` / `Quzhou 2021`: a column.
+pub fn column_label(c: &report::compare::PlaceYear, lang: Lang) -> String {
+    format!("{} {}", place_name(&c.place, lang), c.year)
+}
+
+/// `衢州市 2021–2022年报告` / `Quzhou 2021–2022 report`.
 pub fn report_label(d: &Document, lang: Lang) -> String {
     let y = report::compare::report_years(d);
+    let place = place_name(&d.region.name, lang);
     match lang {
-        Lang::Zh => format!("{} {y}年报告", d.region.name),
-        Lang::En => format!("{} {y} report", d.region.name),
+        Lang::Zh => format!("{place} {y}年报告"),
+        Lang::En => format!("{place} {y} report"),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use report::compare::{place_groups, PlaceEntry, PlaceYear};
 use yew::prelude::*;
 
-use super::use_app;
+use super::{column_label, place_name, use_app};
 use crate::i18n::{t, Lang};
 use crate::state::{Action, AppState};
 use crate::{available, available_rc, data, url};
@@ -35,14 +35,14 @@ fn Place(p: &PlaceProps) -> Html {
     });
     html! {
         <fieldset class={classes!("place", p.top.then_some("top"))}>
-            <legend>{ name.clone() }{ for note }</legend>
+            <legend>{ place_name(name, lang) }{ for note }</legend>
             if p.entry.years.is_empty() {
                 <span class="muted">{ t(lang, "no_report") }</span>
             }
             <span class="years">
             { for p.entry.years.iter().map(|&y| {
                 let checked = p.selected.contains(&y);
-                let label = format!("{name} {y}");
+                let label = format!("{} {y}", place_name(name, lang));
                 let onchange = {
                     let dispatch = p.dispatch.clone();
                     let py = PlaceYear::new(name, y);
@@ -62,10 +62,7 @@ fn Place(p: &PlaceProps) -> Html {
 
 /// The live announcement of the selection.
 pub fn selection_text(sel: &[PlaceYear], lang: Lang) -> String {
-    let list: Vec<String> = sel
-        .iter()
-        .map(|p| format!("{} {}", p.place, p.year))
-        .collect();
+    let list: Vec<String> = sel.iter().map(|p| column_label(p, lang)).collect();
     match lang {
         Lang::Zh => format!("已选择 {} 个地点年份：{}", sel.len(), list.join("、")),
         Lang::En => format!("{} place-years selected: {}", sel.len(), list.join(", ")),
@@ -130,11 +127,7 @@ pub fn Picker() -> Html {
             if st.selection.len() == 1 { "" } else { "s" }
         ),
     };
-    let list: Vec<String> = st
-        .selection
-        .iter()
-        .map(|p| format!("{} {}", p.place, p.year))
-        .collect();
+    let list: Vec<String> = st.selection.iter().map(|p| column_label(p, lang)).collect();
     html! {
         <section class={classes!("picker", folded.then_some("folded"))} aria-labelledby="picker-h">
             <div class="picker-bar">

@@ -76,7 +76,7 @@ pub fn Reader() -> Html {
             </div>
             <h3 class="doc-title" lang="zh-CN">{ d.title.clone() }</h3>
             <p class="muted">
-                { d.region.name.clone() }
+                { super::place_name(&d.region.name, lang) }
                 if d.region.inferred { { format!("（{}）", t(lang, "inferred")) } }
                 { format!(" · {}", report::compare::report_years(d)) }
                 if let Some(p) = &d.published { { format!(" · {} {p}", t(lang, "published")) } }

@@ -12,7 +12,7 @@ use report::Document;
 use yew::prelude::*;
 
 use super::claim::ClaimButton;
-use super::{indicator_name, use_app};
+use super::{column_label, indicator_name, place_name, report_label, use_app};
 use crate::data;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
@@ -45,7 +45,7 @@ fn Cards(p: &CardsProps) -> Html {
     let en = lang.is_en();
     let title = |py: &PlaceYear| match lang {
         Lang::Zh => format!("{} {}年目标完成情况", py.place, py.year),
-        Lang::En => format!("{} {}: goals and results", py.place, py.year),
+        Lang::En => format!("{}: goals and results", column_label(py, lang)),
     };
     html! {
         <section class="scorecard-view" aria-labelledby="sc-h">
@@ -95,7 +95,7 @@ fn rates(cards: &[Card], lang: Lang) -> Html {
                         let tl = c.tally();
                         html! {
                             <tr>
-                                <th scope="row">{ format!("{} {}", c.place.place, c.place.year) }</th>
+                                <th scope="row">{ column_label(&c.place, lang) }</th>
                                 <td>{ tl.goals }</td>
                                 { for Outcome::ALL.iter().map(|&o| html! { <td>{ tl.count(o) }</td> }) }
                                 <td>{ tl.rate().map(|r| format!("{r:.0}%")).unwrap_or_else(|| "—".into()) }</td>
@@ -118,7 +118,8 @@ fn sources(docs: &[Document], card: &Card, lang: Lang) -> Html {
             ),
             Lang::En => format!(
                 "No report on {}'s {} results is in the collection yet: the goals await it.",
-                card.place.place, card.place.year
+                place_name(&card.place.place, lang),
+                card.place.year
             ),
         };
         return html! { <p class="sc-source muted">{ text }</p> };
@@ -126,7 +127,11 @@ fn sources(docs: &[Document], card: &Card, lang: Lang) -> Html {
     let names: Vec<String> = card
         .reports
         .iter()
-        .map(|&i| format!("{} ({})", docs[i].title, report_years(&docs[i])))
+        // The title is the source's words; in English the report is named by place and years.
+        .map(|&i| match lang {
+            Lang::Zh => format!("{} ({})", docs[i].title, report_years(&docs[i])),
+            Lang::En => report_label(&docs[i], lang),
+        })
         .collect();
     html! {
         <p class="sc-source">{ t(lang, "sc_results_from") }{ lang.pick(":", ": ") }{ names.join("; ") }</p>

@@ -12,7 +12,7 @@ use report::Document;
 use yew::prelude::*;
 
 use super::claim::ClaimButton;
-use super::{indicator_name, report_label, use_app};
+use super::{indicator_name, place_name, report_label, use_app};
 use crate::data;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
@@ -174,7 +174,7 @@ fn Grid(props: &GridProps) -> Html {
                                 html! {
                                     <th scope="col" key={key(c)}>
                                         <span class="col-place">
-                                            { c.place.clone() }
+                                            { place_name(&c.place, lang) }
                                             if ds.iter().any(|&i| docs[i].region.inferred) {
                                                 <span class="inferred">{ format!("（{}）", t(lang, "inferred")) }</span>
                                             }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { DIST, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
+import { DIST, PLACES, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 640 };
@@ -109,6 +109,10 @@ describe('comparison through the URL API', () => {
       const body = await page.evaluate(() => document.body.innerText);
       // (The offline link is deliberately bilingual, so 下载 is not among these.)
       for (const zh of ['指标', '目标较上年', '选择', '实绩', '图表']) assert.ok(!body.includes(zh), `untranslated label ${zh}`);
+      // Places in pinyin (Quzhou, Xinchang County), not in Chinese.
+      for (const zh of PLACES) assert.ok(!body.includes(zh), `a Chinese place name in English: ${zh}`);
+      assert.match(body, /Quzhou 2021/);
+      assert.match(body, /Xinchang County/);
       await clean();
     } finally {
       await context.close();

@@ -106,6 +106,10 @@ describe('scorecard of 宁波 2024 (plan against summary)', () => {
       const card = g.page.locator('.sc-card').first();
       assert.equal((await card.locator('.sc-tally').innerText()).trim(), '5 goals: 1 exceeded · 4 not reported');
       assert.match(await card.locator('.sc-line.exceeded .verdict').innerText(), /exceeded/);
+      assert.match(await card.locator('h3').innerText(), /^Ningbo 2024/);
+      // No Chinese place name outside the quoted sources (none is open here).
+      const shown = await g.page.evaluate(() => document.body.innerText);
+      for (const zh of ['宁波', '衢州', '新昌', '温州', '绍兴', '鄞州']) assert.ok(!shown.includes(zh), `${zh} in the English page`);
       await screenshot(g.page, 'scorecard-ningbo-en-1280');
       await g.clean();
     } finally {

@@ -109,6 +109,12 @@ pub struct Region {
     pub inferred: bool,
     /// For inferred places: the clues, as found in the text.
     pub evidence: Option<String>,
+    /// English names of the place and its parent (`Xinchang County`, `Shaoxing`), from the
+    /// gazetteer; absent when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_en: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -399,6 +405,8 @@ mod tests {
                 parent: Some("浙江省".into()),
                 inferred: false,
                 evidence: None,
+                name_en: None,
+                parent_en: None,
             },
             published: None,
             summary_year: Some(2021),

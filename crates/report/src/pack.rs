@@ -9,7 +9,7 @@
 //! backslash, an absent optional is an empty field and a present empty string is `\e`.
 //! ```text
 //! duibiao-pack 2
-//! D id file title region level parent inferred evidence published summary_year plan_year chunk
+//! D id file title region level parent inferred evidence published summary_year plan_year chunk region_en parent_en
 //! W code message message_en
 //! I kind Δyear topic heading text Δstart length
 //! C kind Δyear indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
@@ -121,7 +121,8 @@ pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
             .b(r.inferred)
             .o(r.evidence.as_deref())
             .o(d.published.as_deref());
-        rec.i(d.summary_year).i(d.plan_year).s(&file).end();
+        rec.i(d.summary_year).i(d.plan_year).s(&file);
+        rec.o(r.name_en.as_deref()).o(r.parent_en.as_deref()).end();
         for w in &d.warnings {
             Rec::new(&mut out, "W")
                 .s(w.code.short())
@@ -244,6 +245,8 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                 parent: f.o().ok_or_else(|| err("parent"))?,
                 inferred: f.b().ok_or_else(|| err("inferred"))?,
                 evidence: f.o().ok_or_else(|| err("evidence"))?,
+                name_en: None,
+                parent_en: None,
             };
             docs.push(Document {
                 id,
@@ -259,6 +262,10 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                 text: String::new(),
             });
             chunks.push(f.s().ok_or_else(|| err("chunk"))?);
+            if let Some(d) = docs.last_mut() {
+                d.region.name_en = f.o().ok_or_else(|| err("English name"))?;
+                d.region.parent_en = f.o().ok_or_else(|| err("English parent"))?;
+            }
             (item_end, claim_start, item_year, claim_year) = (0, 0, 0, 0);
             heading = None;
             continue;
@@ -667,6 +674,12 @@ pub fn export_json(corpus: &Corpus) -> String {
         j.key("parent", 4).opt(r.parent.as_deref());
         j.key("inferred", 4).bool(r.inferred);
         j.key("evidence", 4).opt(r.evidence.as_deref());
+        if let Some(en) = &r.name_en {
+            j.key("name_en", 4).str(en);
+        }
+        if let Some(en) = &r.parent_en {
+            j.key("parent_en", 4).str(en);
+        }
         j.close('}', 3);
         j.key("published", 3).opt(d.published.as_deref());
         j.key("summary_year", 3).int(d.summary_year);
@@ -850,6 +863,8 @@ mod tests {
                 parent: Some("浙江省".into()),
                 inferred: true,
                 evidence: Some(String::new()),
+                name_en: None,
+                parent_en: None,
             },
             published: None,
             summary_year: Some(2021),

@@ -10,6 +10,8 @@ pub(super) fn region(name: &str, level: Level, parent: &str) -> Region {
         parent: Some(parent.into()),
         inferred: false,
         evidence: None,
+        name_en: None,
+        parent_en: None,
     }
 }
 

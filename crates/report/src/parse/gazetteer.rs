@@ -51,6 +51,8 @@ pub(crate) struct Unit {
     pub former: bool,
     /// For a former unit: the unit that took its place, when there is one.
     pub successor: Option<usize>,
+    /// The English name (`Quzhou`, `Xinchang County`); empty when the data has none.
+    pub en: &'static str,
 }
 
 /// A mention found by [`scan`].
@@ -216,6 +218,7 @@ struct Row {
     shorts: Vec<&'static str>,
     former: bool,
     successor: Option<u32>,
+    en: &'static str,
 }
 
 fn parse_row(line: &'static str) -> Option<Row> {
@@ -238,6 +241,7 @@ fn parse_row(line: &'static str) -> Option<Row> {
         "former" => (true, None),
         note => (true, Some(note.strip_prefix("former:")?.parse().ok()?)),
     };
+    let en = f.next().unwrap_or("");
     if f.next().is_some() || (parent.is_none() != (level == Level::Province)) {
         return None;
     }
@@ -249,6 +253,7 @@ fn parse_row(line: &'static str) -> Option<Row> {
         shorts,
         former,
         successor,
+        en,
     })
 }
 
@@ -294,6 +299,7 @@ fn load(text: &'static str) -> (Vec<Unit>, usize) {
             shorts: r.shorts,
             former: r.former,
             successor: r.successor.and_then(|s| index.get(&s).copied()),
+            en: r.en,
         })
         .collect();
     (units, bad)
@@ -375,6 +381,20 @@ pub(crate) fn lookup(name: &str) -> Vec<usize> {
         .get(name)
         .map(|&p| g.patterns[p].units.clone())
         .unwrap_or_default()
+}
+
+/// The English name of the unit with that exact full name (current before former, higher
+/// levels first, as [`lookup`] orders them).
+pub(crate) fn english(name: &str) -> Option<&'static str> {
+    let g = data();
+    let p = *g.by_name.get(name)?;
+    g.patterns[p]
+        .units
+        .iter()
+        .map(|&u| &g.units[u])
+        .find(|u| u.name == name)
+        .map(|u| u.en)
+        .filter(|en| !en.is_empty())
 }
 
 /// Every mention in `text`, leftmost-longest, non-overlapping: a full name shadows the short forms
@@ -631,5 +651,26 @@ mod tests {
         assert_eq!(bad, 6);
         assert_eq!(units[3].parent, Some(1));
         assert!(units[3].former && units[3].successor.is_none());
+    }
+    #[test]
+    fn english_names_are_pinyin_and_the_kind_of_unit() {
+        assert_eq!(english("衢州市"), Some("Quzhou"));
+        assert_eq!(english("新昌县"), Some("Xinchang County"));
+        assert_eq!(english("鄞州区"), Some("Yinzhou District"));
+        assert_eq!(english("浙江省"), Some("Zhejiang"));
+        assert_eq!(english("西安市"), Some("Xi'an"));
+        assert_eq!(english("陕西省"), Some("Shaanxi"));
+        assert_eq!(english("内蒙古自治区"), Some("Inner Mongolia"));
+        assert_eq!(english("恩施土家族苗族自治州"), Some("Enshi Prefecture"));
+        assert_eq!(english("鄂温克族自治旗"), Some("Ewenke Autonomous Banner"));
+        assert_eq!(english("浦东新区"), Some("Pudong New Area"));
+        // Place-name readings: 乐清 is Yueqing, 蔚县 Yu County.
+        assert_eq!(english("乐清市"), Some("Yueqing"));
+        assert_eq!(english("蔚县"), Some("Yu County"));
+        assert_eq!(english("不是地名"), None);
+        assert!(
+            units().iter().all(|u| !u.en.is_empty()),
+            "every unit has an English name"
+        );
     }
 }

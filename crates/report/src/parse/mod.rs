@@ -197,6 +197,13 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     if ov.place.is_none() {
         warnings.extend(place.warnings);
     }
+    // English names from the gazetteer, for the app's English view.
+    region.name_en = gazetteer::english(&region.name).map(str::to_string);
+    region.parent_en = region
+        .parent
+        .as_deref()
+        .and_then(gazetteer::english)
+        .map(str::to_string);
     if ov.summary_year.is_none() && ov.plan_year.is_none() {
         warnings.extend(years.warnings);
     }

@@ -558,6 +558,17 @@ fn region(unit: usize, inferred: bool, evidence: Option<String>) -> Region {
         parent: u.parent.map(|p| gz::get(p).name.to_string()),
         inferred,
         evidence,
+        name_en: None,
+        parent_en: None,
+    }
+}
+
+/// A unit's English name, or its Chinese one when the data has none.
+fn english(u: &gz::Unit) -> &'static str {
+    if u.en.is_empty() {
+        u.name
+    } else {
+        u.en
     }
 }
 
@@ -702,6 +713,7 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         let ev = clues.join("、");
         let unit = gz::get(u);
         let parent = unit.parent.map(|p| gz::get(p).name).unwrap_or("");
+        let parent_en = unit.parent.map(|p| english(gz::get(p))).unwrap_or("");
         warnings.push(warning(
             WarningCode::PlaceInferred,
             format!(
@@ -711,9 +723,9 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
                 level_zh(unit.level)
             ),
             format!(
-                "The report does not name its place{}; inferred {} ({parent}) from the clues {ev}, the bureau being a {}-level one.",
+                "The report does not name its place{}; inferred {} ({parent_en}) from the clues {ev}, the bureau being a {}-level one.",
                 if is_masked { " (masked as xx)" } else { "" },
-                unit.name,
+                english(unit),
                 level_en(unit.level)
             ),
         ));
@@ -726,11 +738,18 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         if let Some((city, kids)) = parent_of_children(&body_mentions) {
             let ev = kids.iter().take(4).copied().collect::<Vec<_>>().join("、");
             let name = gz::get(city).name;
+            let name_en = english(gz::get(city));
+            let ev_en = kids
+                .iter()
+                .take(4)
+                .map(|k| gz::english(k).unwrap_or(k))
+                .collect::<Vec<_>>()
+                .join(", ");
             warnings.push(warning(
                 WarningCode::PlaceInferred,
                 format!("报告未写明地名;正文逐一提到{name}下辖的{ev},推断为{name}。"),
                 format!(
-                    "The report does not name its place; it names {name}'s own districts and counties ({ev}), so it is taken as {name}."
+                    "The report does not name its place; it names {name_en}'s own districts and counties ({ev_en}), so it is taken as {name_en}."
                 ),
             ));
             return PlaceResult {
@@ -747,6 +766,8 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         parent: None,
         inferred: false,
         evidence: None,
+        name_en: None,
+        parent_en: None,
     };
     if matches!(level, Some(Level::County | Level::District)) && !is_masked {
         let cities: Vec<usize> = votes

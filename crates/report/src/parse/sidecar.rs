@@ -108,6 +108,8 @@ pub(crate) fn region_for(name: &str) -> Region {
         parent: None,
         inferred: false,
         evidence: None,
+        name_en: None,
+        parent_en: None,
     }
 }
 
