@@ -148,6 +148,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("export", "导出", "Export"),
     ("download_csv", "下载当前对比 CSV", "Download this comparison (CSV)"),
     ("download_scorecard_csv", "下载成绩单 CSV", "Download this scorecard (CSV)"),
+    ("download_svg", "下载图 SVG", "Download the chart (SVG)"),
+    ("download_png", "下载图 PNG", "Download the chart (PNG)"),
     ("download_json", "下载全部数据 JSON", "Download all data (JSON)"),
     ("print", "打印", "Print"),
     ("offline", "下载离线版", "Download for offline use"),

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::claim::ClaimButton;
 use super::{indicator_name, use_app};
 use crate::data;
+use crate::hooks::{download, download_png, standalone_svg};
 use crate::i18n::{t, Lang};
 use crate::state::{Action, AppState};
 
@@ -66,13 +67,15 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
     let label = format!("{title}{}{desc}", lang.pick("：", ": "));
     html! {
         <figure class="chart">
-            <svg class="bars" width="100%" height={format!("{height}")} role="img" aria-label={label}>
+            // A group of bars, each a button to its source (Enter or Space, like a click).
+            <svg class="bars" id={format!("chart-{id}")} width="100%" height={format!("{height}")} role="group" aria-label={label}>
                 <defs>
                     <pattern id={hatch.clone()} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect class="hatch-bg" width="8" height="8" />
                         <line class="hatch-line" x1="0" y1="0" x2="0" y2="8" stroke-width="4" />
                     </pattern>
                 </defs>
+                <line class="baseline" x1="0" x2="0" y1="0" y2={height.to_string()} />
                 { for bars.iter().enumerate().map(|(i, b)| {
                     let y = (i as f64 * ROW) as i64;
                     let (icon, word, class) = match b.kind {
@@ -82,11 +85,30 @@ fn svg_chart(bars: &[Bar], id: &str, title: &str, lang: Lang, on_bar: &Callback<
                     let pct = b.value.map(|v| (v.max(0.0) / max * 97.0).max(0.5)).unwrap_or(0.0);
                     let fill = if b.kind == Kind::Goal { format!("url(#{hatch})") } else { String::new() };
                     let on = { let on_bar = on_bar.clone(); let r = b.claim; Callback::from(move |_: MouseEvent| on_bar.emit(r)) };
+                    let on_key = {
+                        let on_bar = on_bar.clone();
+                        let r = b.claim;
+                        Callback::from(move |e: KeyboardEvent| {
+                            if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                on_bar.emit(r);
+                            }
+                        })
+                    };
+                    // The button's name starts with what it shows (WCAG 2.5.3, label in name).
+                    let shown = format!(
+                        "{} {icon} {word} {}{}",
+                        col_label(&b.col, lang),
+                        b.text,
+                        if b.warn { " ⚠" } else { "" }
+                    );
+                    let sep = lang.pick("，", ", ");
+                    let name = format!("{shown}{sep}{}{sep}{}", b.subject, t(lang, "show_source"));
                     html! {
-                        <g class={classes!("bar-row", class)} onclick={on}>
-                            <title>{ b.subject.clone() }</title>
+                        <g class={classes!("bar-row", class)} onclick={on} onkeydown={on_key}
+                            tabindex="0" role="button" aria-label={name}>
                             <text x="0" y={(y + 15).to_string()} class="bar-label">
-                                { format!("{}  {icon} {word} {}{}", col_label(&b.col, lang), b.text, if b.warn { " ⚠" } else { "" }) }
+                                { shown }
                             </text>
                             if b.value.is_some() {
                                 <rect x="0" y={(y + 21).to_string()} height="18" width={format!("{}%", fmt_fixed(pct, 2))}
@@ -212,10 +234,34 @@ pub fn Chart() -> Html {
             indicator_name(ind, lang),
             t(lang, measure_key(m))
         );
+        let file = format!(
+            "duibiao-{ind}-{}",
+            measure_key(m).trim_start_matches("measure_")
+        );
+        let svg_id = format!("chart-{}", measure_key(m));
+        let save_svg = {
+            let (svg_id, file) = (svg_id.clone(), file.clone());
+            Callback::from(move |_| {
+                if let Some((svg, _, _)) = standalone_svg(&svg_id) {
+                    download(&format!("{file}.svg"), "image/svg+xml;charset=utf-8", &svg);
+                }
+            })
+        };
+        let save_png = Callback::from(move |_| {
+            if let Some((svg, w, h)) = standalone_svg(&svg_id) {
+                download_png(&format!("{file}.png"), &svg, w, h);
+            }
+        });
         charts.push(html! {
             <div class="chart-block">
                 <h3>{ title.clone() }</h3>
                 { svg_chart(&bars, measure_key(m), &title, lang, &on_bar) }
+                <div class="chart-actions">
+                    <button type="button" class="btn" onclick={save_svg}>
+                        <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, "download_svg") }</button>
+                    <button type="button" class="btn" onclick={save_png}>
+                        <span aria-hidden="true">{ "⬇ " }</span>{ t(lang, "download_png") }</button>
+                </div>
                 { data_table(&bars, &format!("{} — {}", t(lang, "chart_data"), title), lang, &st.dispatcher()) }
             </div>
         });

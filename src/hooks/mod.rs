@@ -136,6 +136,104 @@ pub fn download(name: &str, mime: &str, content: &str) {
     go();
 }
 
+/// The SVG with id `id` as a file of its own: the drawing styles the stylesheet gives each element
+/// (colours come from custom properties) written onto it, a background, and its size in pixels.
+pub fn standalone_svg(id: &str) -> Option<(String, u32, u32)> {
+    const SVG_NS: &str = "http://www.w3.org/2000/svg";
+    let (w, d) = (window()?, document()?);
+    let svg = d.get_element_by_id(id)?;
+    let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let (from, to) = (
+        svg.query_selector_all("*").ok()?,
+        copy.query_selector_all("*").ok()?,
+    );
+    for i in 0..from.length() {
+        let (Some(o), Some(c)) = (from.item(i), to.item(i)) else {
+            continue;
+        };
+        let (o, c): (web_sys::Element, web_sys::Element) = (o.dyn_into().ok()?, c.dyn_into().ok()?);
+        let Some(cs) = w.get_computed_style(&o).ok().flatten() else {
+            continue;
+        };
+        let mut style = String::new();
+        for p in [
+            "fill",
+            "stroke",
+            "stroke-width",
+            "stroke-dasharray",
+            "font-size",
+            "font-family",
+            "font-weight",
+        ] {
+            if let Ok(v) = cs.get_property_value(p) {
+                if !v.is_empty() {
+                    style.push_str(&format!("{p}:{v};"));
+                }
+            }
+        }
+        c.set_attribute("style", &style).ok()?;
+        c.remove_attribute("tabindex").ok()?;
+    }
+    let rect = svg.get_bounding_client_rect();
+    let (width, height) = (rect.width().ceil() as u32, rect.height().ceil() as u32);
+    let bg = d
+        .query_selector(".app")
+        .ok()
+        .flatten()
+        .and_then(|a| w.get_computed_style(&a).ok().flatten())
+        .and_then(|s| s.get_property_value("background-color").ok())
+        .unwrap_or_else(|| "#ffffff".to_string());
+    let back = d.create_element_ns(Some(SVG_NS), "rect").ok()?;
+    back.set_attribute("width", "100%").ok()?;
+    back.set_attribute("height", "100%").ok()?;
+    back.set_attribute("fill", &bg).ok()?;
+    copy.insert_before(&back, copy.first_child().as_ref())
+        .ok()?;
+    copy.set_attribute("xmlns", SVG_NS).ok()?;
+    copy.set_attribute("width", &width.to_string()).ok()?;
+    copy.set_attribute("height", &height.to_string()).ok()?;
+    copy.remove_attribute("role").ok()?;
+    Some((copy.outer_html(), width, height))
+}
+
+/// Saves an SVG drawing as a PNG at twice its size: drawn into a canvas from a `data:` image,
+/// which the strict CSP's `img-src 'self' data:` allows, and saved from a `data:` link.
+pub fn download_png(name: &str, svg: &str, width: u32, height: u32) {
+    let Some(d) = document() else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let loaded = img.clone();
+    let draw = move || -> Option<()> {
+        let canvas: web_sys::HtmlCanvasElement =
+            d.create_element("canvas").ok()?.dyn_into().ok()?;
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        let ctx: web_sys::CanvasRenderingContext2d =
+            canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.scale(2.0, 2.0).ok()?;
+        ctx.draw_image_with_html_image_element(&loaded, 0.0, 0.0)
+            .ok()?;
+        let url = canvas.to_data_url_with_type("image/png").ok()?;
+        let a: web_sys::HtmlAnchorElement = d.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(&name);
+        a.set_hidden(true);
+        d.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    };
+    let onload = Closure::once(move || {
+        draw();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    let encoded = String::from(js_sys::encode_uri_component(svg));
+    img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = window() {
