@@ -355,6 +355,32 @@ pub fn to_query(s: &AppState, available: &[PlaceYear]) -> String {
     format!("?{}", body.join("&"))
 }
 
+/// The iframe snippet that embeds this view (the README's, with its height listener): `page` is
+/// the app's address without a query, `origin` its scheme, host and port. A page opened from a
+/// file has no address another site can use: then both are placeholders to fill in.
+pub fn embed_snippet(s: &AppState, available: &[PlaceYear], page: &str, origin: &str) -> String {
+    let web = origin.starts_with("http://") || origin.starts_with("https://");
+    let (page, origin) = if web {
+        (page, origin)
+    } else {
+        ("https://YOUR-HOST/duibiao/index.html", "https://YOUR-HOST")
+    };
+    let mut view = s.clone();
+    view.embed = true;
+    let src = format!("{page}{}", to_query(&view, available)).replace('&', "&amp;");
+    format!(
+        r#"<iframe id="duibiao" title="对标 Duibiao" src="{src}"
+        style="width:100%;border:0;height:600px"></iframe>
+<script>
+  addEventListener('message', function (e) {{
+    if (e.origin !== '{origin}' || !e.data || e.data.type !== 'duibiao:height') return;
+    var h = Number(e.data.height);
+    if (h > 0) document.getElementById('duibiao').style.height = Math.ceil(h) + 'px';
+  }});
+</script>"#
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,5 +566,29 @@ mod tests {
         // An empty selection stays empty.
         s.selection.clear();
         assert!(p(&to_query(&s, &avail())).selection.is_empty());
+    }
+    #[test]
+    fn the_embed_snippet_shows_this_view_and_sizes_itself() {
+        let s = AppState {
+            selection: vec![PlaceYear::new("宁波市", 2024)],
+            view: View::Scorecard,
+            ..AppState::default()
+        };
+        let snippet = embed_snippet(
+            &s,
+            &[PlaceYear::new("宁波市", 2024)],
+            "https://kjj.example.cn/duibiao/index.html",
+            "https://kjj.example.cn",
+        );
+        assert!(snippet.starts_with(r#"<iframe id="duibiao" title="对标 Duibiao" src="https://kjj.example.cn/duibiao/index.html?places=%E5%AE%81%E6%B3%A2%E5%B8%82&amp;years=2024&amp;view=scorecard&amp;embed=1""#), "{snippet}");
+        assert!(snippet.contains("e.origin !== 'https://kjj.example.cn'"));
+        assert!(snippet.contains("'duibiao:height'"));
+        // From a file there is no address to give: placeholders.
+        let local = embed_snippet(&s, &[], "file:///home/me/dist/index.html", "null");
+        assert!(
+            local.contains("src=\"https://YOUR-HOST/duibiao/index.html?"),
+            "{local}"
+        );
+        assert!(local.contains("e.origin !== 'https://YOUR-HOST'"));
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::data;
-use crate::hooks::{download, print};
+use crate::hooks::{copy_text, download, page_address, print};
 use crate::i18n::t;
 use crate::state::View;
 use crate::texts::{full_doc, request, Text};
@@ -127,6 +127,17 @@ pub fn Export() -> Html {
         "download_csv"
     };
     let on_print = Callback::from(|_| print());
+    // The iframe snippet for this view, and whether copying it worked.
+    let copied = use_state(|| None::<bool>);
+    let (page, origin) = page_address();
+    let snippet = crate::url::embed_snippet(&st, crate::available(), &page, &origin);
+    let copy = {
+        let (copied, snippet) = (copied.clone(), snippet.clone());
+        Callback::from(move |_| {
+            let copied = copied.clone();
+            copy_text(&snippet, move |ok| copied.set(Some(ok)));
+        })
+    };
     html! {
         <section class="export" aria-labelledby="export-h">
             <h2 id="export-h" class="small-h">{ t(lang, "export") }</h2>
@@ -142,6 +153,20 @@ pub fn Export() -> Html {
                     <span lang={lang.pick("en", "zh-CN")}>{ lang.pick("Download for offline use", "下载离线版") }</span>
                 </a>
             </div>
+            <details class="embed-code">
+                <summary>{ t(lang, "embed_view") }</summary>
+                <p class="hint">{ t(lang, "embed_hint") }</p>
+                <label for="embed-snippet" class="sr-only">{ t(lang, "embed_view") }</label>
+                <textarea id="embed-snippet" readonly=true rows="10" spellcheck="false" value={snippet} />
+                <button type="button" class="btn" onclick={copy}>{ t(lang, "embed_copy") }</button>
+                <span class="export-status" role="status">
+                    { match *copied {
+                        Some(true) => t(lang, "embed_copied"),
+                        Some(false) => t(lang, "embed_copy_failed"),
+                        None => "",
+                    } }
+                </span>
+            </details>
             <p class="export-status" role="status">
                 if pending.is_some() { { t(lang, "json_preparing") } }
                 if *failed { <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "text_failed") } }

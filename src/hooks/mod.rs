@@ -234,6 +234,41 @@ pub fn download_png(name: &str, svg: &str, width: u32, height: u32) {
     img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
 
+/// The page's address without its query, and its origin (`null` from a file).
+pub fn page_address() -> (String, String) {
+    let Some(l) = window().map(|w| w.location()) else {
+        return (String::new(), String::new());
+    };
+    let origin = l.origin().unwrap_or_default();
+    let path = l.pathname().unwrap_or_default();
+    (format!("{origin}{path}"), origin)
+}
+
+/// Puts `text` on the clipboard, then calls `done` with whether it worked (the clipboard is
+/// missing outside secure contexts and may be refused).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else {
+        done(false);
+        return;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let (d1, d2) = (done.clone(), done);
+    let ok = Closure::once(move |_: JsValue| {
+        if let Some(f) = d1.borrow_mut().take() {
+            f(true);
+        }
+    });
+    let failed = Closure::once(move |_: JsValue| {
+        if let Some(f) = d2.borrow_mut().take() {
+            f(false);
+        }
+    });
+    let _ = promise.then2(&ok, &failed);
+    ok.forget();
+    failed.forget();
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = window() {

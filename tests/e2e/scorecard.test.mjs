@@ -133,6 +133,33 @@ describe('scorecard of 宁波 2024 (plan against summary)', () => {
     }
   });
 
+  test('the embed code copies an iframe of this very view, with its height listener', async () => {
+    const server = await serve(dist, { csp: STRICT_CSP, maxLifetimeMs: 5 * 60_000 });
+    const g = await guardedPage(browser, { allow: [server.url, 'data:', 'blob:'] });
+    try {
+      await g.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await g.page.goto(`${server.url}/index.html${URL_QUERY}`);
+      await g.page.locator('.sc-card').first().waitFor({ timeout: WAIT_MS });
+      await g.page.locator('.embed-code summary').click();
+      const code = await g.page.locator('#embed-snippet').inputValue();
+      assert.ok(code.startsWith(`<iframe id="duibiao" title="对标 Duibiao" src="${server.url}/index.html?`), code);
+      assert.match(code, /view=scorecard&amp;embed=1/);
+      assert.ok(code.includes(`e.origin !== '${server.url}'`), 'the listener trusts this site only');
+      await g.page.locator('.embed-code button').click();
+      await g.page.locator('.embed-code [role=status]', { hasText: '已复制' }).waitFor({ timeout: WAIT_MS });
+      assert.equal(await g.page.evaluate(() => navigator.clipboard.readText()), code);
+      // The copied address opens the same scorecard, embedded.
+      const src = code.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+      await g.page.goto(src);
+      await g.page.locator('.sc-card').first().waitFor({ timeout: WAIT_MS });
+      assert.equal(await g.page.locator('.app.embed').count(), 1);
+      await g.clean();
+    } finally {
+      await g.context.close();
+      await server.close();
+    }
+  });
+
   // Over http under the strict CSP: axe reads the stylesheets, which file:// forbids.
   for (const care of [false, true]) {
     test(`axe finds nothing serious or critical on the scorecard${care ? ' (适老化)' : ''}, over http under the CSP`, async () => {
