@@ -202,25 +202,26 @@ pub fn scorecard(docs: &[Document], py: &PlaceYear) -> Card {
         })
         .map(|(i, _)| i)
         .collect();
-    let mut goals: Vec<ClaimRef> = Vec::new();
+    let mut found: Vec<ClaimRef> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         if d.region.name != py.place {
             continue;
         }
         for (ci, c) in d.claims.iter().enumerate() {
             if c.kind == Kind::Goal && claim_year(d, c) == Some(py.year) {
-                goals.push(ClaimRef { doc: di, claim: ci });
+                found.push(ClaimRef { doc: di, claim: ci });
             }
         }
     }
-    let order = |r: &ClaimRef| {
-        let row = row_of(&docs[r.doc].claims[r.claim]);
-        INDICATORS
-            .iter()
-            .position(|i| i.id == row)
-            .unwrap_or(INDICATORS.len())
-    };
-    goals.sort_by_key(|r| (order(r), *r));
+    // In indicator order, then as found: row by row rather than a sort (no sort code in the wasm).
+    let mut goals = Vec::with_capacity(found.len());
+    for row in INDICATORS.iter().map(|i| i.id).chain([OTHER]) {
+        goals.extend(
+            found
+                .iter()
+                .filter(|r| row_of(&docs[r.doc].claims[r.claim]) == row),
+        );
+    }
     let goals = dedup_goals(docs, goals);
     let lines = pair_stretches(docs, &goals)
         .into_iter()
