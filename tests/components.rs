@@ -150,11 +150,11 @@ async fn views_switch() {
     // Topics: a filter box.
     click(&tabs.item(2).unwrap().dyn_into().unwrap());
     assert!(wait_for(|| r.query_selector("#topic-filter").ok().flatten().is_some()).await);
-    // Chart: an SVG with a text alternative.
+    // Chart: an SVG group with a text alternative, its bars buttons in the tab order.
     click(&tabs.item(3).unwrap().dyn_into().unwrap());
     assert!(
         wait_for(|| r
-            .query_selector("svg[role=img][aria-label]")
+            .query_selector("svg[role=group][aria-label] g[role=button][tabindex='0'][aria-label]")
             .ok()
             .flatten()
             .is_some())
