@@ -181,9 +181,13 @@ async function interactionTable(rate) {
     const tabs = await page.$$eval('nav button', (bs) => bs.length);
     for (let i = 0; i < N; i++) {
       // Chart view and back to the table.
-      await page.evaluate(() => [...document.querySelectorAll('nav button')].forEach((b, i) => b.setAttribute('data-tab', i)));
-      times.view.push(await page.evaluate(timedClick, ['[data-tab="2"]', "() => !document.querySelector('table.compare') && !!document.querySelector('svg')"]));
-      times.view.push(await page.evaluate(timedClick, ['[data-tab="0"]', "() => !!document.querySelector('table.compare tbody tr')"]));
+      // The tabs by their words (图表 is the chart, 指标对比 the table), not by position.
+      await page.evaluate(() => document.querySelectorAll('nav.views button').forEach((b) => {
+        const tab = { 图表: 'chart', 指标对比: 'table' }[b.textContent.trim()];
+        if (tab) b.setAttribute('data-tab', tab);
+      }));
+      times.view.push(await page.evaluate(timedClick, ['[data-tab="chart"]', "() => !document.querySelector('table.compare') && !!document.querySelector('svg')"]));
+      times.view.push(await page.evaluate(timedClick, ['[data-tab="table"]', "() => !!document.querySelector('table.compare tbody tr')"]));
     }
     if (tabs < 3) throw new Error('expected the view tabs');
     await context.close();
