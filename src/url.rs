@@ -292,11 +292,15 @@ pub fn to_query(s: &AppState, available: &[PlaceYear]) -> String {
         if !places.contains(&py.place.as_str()) {
             places.push(&py.place);
         }
+        // In order as they come: a handful of years, and no sort code in the wasm.
         if !years.contains(&py.year) {
-            years.push(py.year);
+            let at = years
+                .iter()
+                .position(|&y| y > py.year)
+                .unwrap_or(years.len());
+            years.insert(at, py.year);
         }
     }
-    years.sort_unstable();
     if !s.selection.is_empty() {
         q.push(("places", places.join(",")));
         q.push((

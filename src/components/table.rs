@@ -152,9 +152,8 @@ fn Grid(props: &GridProps) -> Html {
     let key = |c: &PlaceYear| format!("{}-{}", c.place, c.year);
     let rs = grid(docs, cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
-    let mut all: Vec<usize> = col_docs.iter().flatten().copied().collect();
-    all.sort_unstable();
-    all.dedup();
+    // In corpus order, each once: a mark per report rather than a sort (no sort code in the wasm).
+    let all = report::compare::reports_for(docs, cols);
     let caption = match lang {
         Lang::Zh => format!("{}（{} 列）", t(lang, "caption"), cols.len()),
         Lang::En => format!("{} ({} columns)", t(lang, "caption"), cols.len()),
