@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use report::compare::{
-    ambition, column_docs, format_ambition, format_status, grid, order_columns, outcome,
-    report_years, status, Cell, ClaimRef, Outcome, PlaceYear, Verdict, OTHER,
+    ambition, column_docs, format_ambition, format_status, goal_line, grid, order_columns,
+    report_years, Cell, ClaimRef, Outcome, PlaceYear, Verdict, OTHER,
 };
 use report::indicators::indicator;
 use report::Document;
@@ -19,7 +19,9 @@ use crate::state::AppState;
 
 fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
     let en = lang.is_en();
-    let st = status(docs, r).map(|s| {
+    // Judged once: the status badge, or that the year's report never mentions the indicator.
+    let line = goal_line(docs, r);
+    let st = line.as_ref().and_then(|l| l.status()).map(|s| {
         let (icon, class) = match s.verdict {
             Verdict::Met => ("✔", "met"),
             Verdict::Exceeded => ("▲", "exceeded"),
@@ -35,8 +37,7 @@ fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
             </span>
         }
     });
-    // A goal whose year's report never mentions its indicator.
-    let silent = (st.is_none() && outcome(docs, r) == Some(Outcome::NotReported)).then(|| {
+    let silent = line.filter(|l| l.outcome == Outcome::NotReported).map(|_| {
         html! {
             <span class="badge not_reported" title={t(lang, "status_title")}>
                 <span aria-hidden="true">{ "∅ " }</span>{ Outcome::NotReported.name(en) }

@@ -219,14 +219,6 @@ pub fn scorecard_csv(docs: &[Document], cards: &[Card], en: bool) -> String {
             let g = &docs[l.goal.doc].claims[l.goal.claim];
             let stretch = l.stretch.and_then(|r| r.get(docs));
             let result = l.result.and_then(|r| r.get(docs));
-            let verdict = |v: Verdict| match (v, en) {
-                (Verdict::Met, false) => "达成",
-                (Verdict::Exceeded, false) => "超额",
-                (Verdict::Missed, false) => "未达成",
-                (Verdict::Met, true) => "met",
-                (Verdict::Exceeded, true) => "exceeded",
-                (Verdict::Missed, true) => "missed",
-            };
             out.push_str(&csv_record(&[
                 card.place.place.clone(),
                 card.place.year.to_string(),
@@ -236,7 +228,7 @@ pub fn scorecard_csv(docs: &[Document], cards: &[Card], en: bool) -> String {
                 result.map(|c| format_value(c, en)).unwrap_or_default(),
                 l.outcome.name(en).to_string(),
                 l.stretch_verdict
-                    .map(verdict)
+                    .map(|v| Outcome::of(v).name(en))
                     .unwrap_or_default()
                     .to_string(),
                 format_margin(l, g, en),

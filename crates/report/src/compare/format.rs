@@ -310,14 +310,7 @@ pub fn tags(claim: &Claim, en: bool) -> Vec<&'static str> {
 
 /// `超额 +13家(+13%)`, `达成`, `未达成 −5家(−5%)`; ranks in places, percentages in points.
 pub fn format_status(s: &Status, en: bool) -> String {
-    let word = match (s.verdict, en) {
-        (Verdict::Met, false) => "达成",
-        (Verdict::Exceeded, false) => "超额",
-        (Verdict::Missed, false) => "未达成",
-        (Verdict::Met, true) => "met",
-        (Verdict::Exceeded, true) => "exceeded",
-        (Verdict::Missed, true) => "missed",
-    };
+    let word = Outcome::of(s.verdict).name(en);
     if s.verdict == Verdict::Met {
         return word.to_string();
     }

@@ -64,12 +64,32 @@ impl Outcome {
         }
     }
 
-    fn of(v: Verdict) -> Outcome {
+    /// A judged verdict's outcome (and so its name).
+    pub fn of(v: Verdict) -> Outcome {
         match v {
             Verdict::Met => Outcome::Met,
             Verdict::Exceeded => Outcome::Exceeded,
             Verdict::Missed => Outcome::Missed,
         }
+    }
+}
+
+impl Line {
+    /// The line as the table's status badge: only when it was judged.
+    pub fn status(&self) -> Option<Status> {
+        let verdict = match self.outcome {
+            Outcome::Met => Verdict::Met,
+            Outcome::Exceeded => Verdict::Exceeded,
+            Outcome::Missed => Verdict::Missed,
+            _ => return None,
+        };
+        Some(Status {
+            goal: self.goal,
+            result: self.result?,
+            verdict,
+            margin: self.margin.clone()?,
+            approximate: self.approximate || self.estimated,
+        })
     }
 }
 
@@ -317,7 +337,7 @@ fn reported(docs: &[Document], goal_doc: usize, year: i32) -> bool {
 
 /// Achievements of the goal's place and year that could be about it: on its indicator's row, or
 /// for a goal without one, the unassigned results whose subject reads like the goal's.
-fn candidates(docs: &[Document], goal: ClaimRef, year: i32) -> Vec<ClaimRef> {
+pub(super) fn candidates(docs: &[Document], goal: ClaimRef, year: i32) -> Vec<ClaimRef> {
     let g = &docs[goal.doc].claims[goal.claim];
     let py = PlaceYear::new(&docs[goal.doc].region.name, year);
     let row = row_of(g);
@@ -400,10 +420,11 @@ pub fn judge(docs: &[Document], goal: ClaimRef, stretch: Option<ClaimRef>) -> Li
     line
 }
 
-/// The outcome of a goal on its own, for the table's badge: `None` for achievements.
-pub fn outcome(docs: &[Document], goal: ClaimRef) -> Option<Outcome> {
+/// A goal on an indicator's row judged on its own, as the table badges it: `None` for
+/// achievements and for claims that fit no indicator.
+pub fn goal_line(docs: &[Document], goal: ClaimRef) -> Option<Line> {
     let g = goal.get(docs)?;
-    (g.kind == Kind::Goal).then(|| judge(docs, goal, None).outcome)
+    (g.kind == Kind::Goal && row_of(g) != OTHER).then(|| judge(docs, goal, None))
 }
 
 /// `12项目标:达成3 · 超额5 · 未达成1 · 未报告2` / `12 goals: 3 met · 5 exceeded · …`: every
@@ -580,8 +601,9 @@ mod tests {
             .iter()
             .find(|l| l.outcome == Outcome::NotReported)
             .unwrap();
-        assert_eq!(outcome(&docs, patents.goal), Some(Outcome::NotReported));
-        assert_eq!(outcome(&docs, ClaimRef { doc: 1, claim: 0 }), None);
+        let line = |r: ClaimRef| goal_line(&docs, r).map(|l| l.outcome);
+        assert_eq!(line(patents.goal), Some(Outcome::NotReported));
+        assert_eq!(line(ClaimRef { doc: 1, claim: 0 }), None);
     }
 
     #[test]

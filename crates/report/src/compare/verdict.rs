@@ -196,38 +196,11 @@ pub(super) fn pick(docs: &[Document], goal: &Claim, cands: &[ClaimRef]) -> Optio
     }
 }
 
-fn place_of(docs: &[Document], r: ClaimRef) -> &str {
-    &docs[r.doc].region.name
-}
-
-/// Achievements of a place in a year on the row of `goal`.
-fn results_for(docs: &[Document], goal: ClaimRef, year: i32) -> Vec<ClaimRef> {
-    let g = &docs[goal.doc].claims[goal.claim];
-    let py = PlaceYear::new(place_of(docs, goal), year);
-    claims_at(docs, &py, row_of(g))
-        .into_iter()
-        .filter(|r| docs[r.doc].claims[r.claim].kind == Kind::Achievement)
-        .collect()
-}
-
 /// Target vs result: the goal's place has an achievement for the goal's year on the same
 /// indicator and measure. `None` for claims that fit no indicator, redacted ones, or no match.
+/// The scorecard's judgement ([`judge`]), so the table and the scorecard never disagree.
 pub fn status(docs: &[Document], goal: ClaimRef) -> Option<Status> {
-    let g = goal.get(docs)?;
-    if g.kind != Kind::Goal || row_of(g) == OTHER {
-        return None;
-    }
-    let year = claim_year(&docs[goal.doc], g)?;
-    let result = pick(docs, g, &results_for(docs, goal, year))?;
-    let r = result.get(docs)?;
-    let (verdict, margin) = evaluate(g, r)?;
-    Some(Status {
-        goal,
-        result,
-        verdict,
-        margin,
-        approximate: r.bound != Bound::Exact || r.estimated,
-    })
+    goal_line(docs, goal)?.status()
 }
 
 /// How a target compares with the last result: the goal's place has an achievement for the year
@@ -249,7 +222,7 @@ pub fn ambition(docs: &[Document], goal: ClaimRef) -> Option<Ambition> {
         return None;
     }
     let year = claim_year(&docs[goal.doc], g)?;
-    let base = pick(docs, g, &results_for(docs, goal, year - 1))?;
+    let base = pick(docs, g, &candidates(docs, goal, year - 1))?;
     let b = base.get(docs)?;
     let last = convert(b.value?, &b.unit, &g.unit)?;
     let target = g.value?;
