@@ -131,7 +131,7 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     let cleaned = clean::clean(raw);
     let stored = cleaned.text;
     let mut view = view::View::new(&stored);
-    let written = Written::new(&stored);
+    let written = claims::CharIndex::new(&stored);
     let text = std::mem::take(&mut view.text);
     let chars: Vec<char> = text.chars().collect();
     let st = structure::analyse(&text);
@@ -424,27 +424,7 @@ fn head_lines(st: &structure::Structure) -> Vec<&str> {
 
 /// Maps every claim's and item's view offsets back to the stored text and takes their texts
 /// from it, so the sentences shown are the sentences as written.
-/// The stored text with each char's byte offset, so that a span of chars is cut as a slice.
-struct Written<'a> {
-    text: &'a str,
-    at: Vec<usize>,
-}
-
-impl<'a> Written<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        at.push(text.len());
-        Written { text, at }
-    }
-
-    /// Chars `a..b` (an empty slice when `a > b`).
-    fn slice(&self, a: usize, b: usize) -> &'a str {
-        let b = b.min(self.at.len() - 1);
-        &self.text[self.at[a.min(b)]..self.at[b]]
-    }
-}
-
-fn to_stored(doc: &mut Document, view: &view::View, written: &Written) {
+fn to_stored(doc: &mut Document, view: &view::View, written: &claims::CharIndex) {
     let slice = |a: usize, b: usize| written.slice(a, b).to_string();
     for c in &mut doc.claims {
         c.start = view.start(c.start);

@@ -34,8 +34,8 @@ mod time;
 
 pub use filter::{scopes_above, Skip};
 use subject::*;
-pub(crate) use text::Txt;
 use text::*;
+pub(crate) use text::{CharIndex, Txt};
 use time::*;
 
 /// Splits a sentence into claim texts: a clause that brings a figure of its own starts a new

@@ -57,12 +57,31 @@ pub(super) fn masks<'a>(chars: &Txt, places: &'a [crate::parse::gazetteer::Hit])
     }
 }
 
-/// The text the claims stage reads: its chars, and the same as one string with each char's byte
-/// offset, so a span is a borrowed slice (the stage looks at thousands of small spans).
+/// A text with each char's byte offset, so that a span of chars is cut as a borrowed slice.
+pub(crate) struct CharIndex<'a> {
+    text: &'a str,
+    at: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        at.push(text.len());
+        CharIndex { text, at }
+    }
+
+    /// Chars `a..b`, clamped to the text (empty when `a >= b`).
+    pub(crate) fn slice(&self, a: usize, b: usize) -> &'a str {
+        let b = b.min(self.at.len() - 1);
+        &self.text[self.at[a.min(b)]..self.at[b]]
+    }
+}
+
+/// The text the claims stage reads: its chars, and the same as one string indexed by char, so a
+/// span is a borrowed slice (the stage looks at thousands of small spans).
 pub(crate) struct Txt<'a> {
     chars: &'a [char],
-    s: &'a str,
-    at: Vec<usize>,
+    index: CharIndex<'a>,
     /// Where sentences end (the index of the ending char), without and with `;` as an end: the
     /// stage asks for a sentence's start many times per figure.
     ends: [Vec<usize>; 2],
@@ -73,13 +92,11 @@ pub(crate) struct Txt<'a> {
 impl<'a> Txt<'a> {
     /// `chars` are the chars of `s`.
     pub(crate) fn new(chars: &'a [char], s: &'a str) -> Txt<'a> {
-        let mut at: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
-        at.push(s.len());
-        debug_assert_eq!(at.len(), chars.len() + 1);
+        let index = CharIndex::new(s);
+        debug_assert_eq!(index.at.len(), chars.len() + 1);
         let mut t = Txt {
             chars,
-            s,
-            at,
+            index,
             ends: [Vec::new(), Vec::new()],
             closes: (0..chars.len()).filter(|&k| chars[k] == '》').collect(),
         };
@@ -102,11 +119,7 @@ impl std::ops::Deref for Txt<'_> {
 
 /// The chars `a..b` (clamped to the text) as a string slice.
 pub(super) fn text<'t>(chars: &'t Txt, a: usize, b: usize) -> &'t str {
-    let b = b.min(chars.len());
-    if a >= b {
-        return "";
-    }
-    &chars.s[chars.at[a]..chars.at[b]]
+    chars.index.slice(a, b)
 }
 
 pub(super) fn is_cjk(c: char) -> bool {
