@@ -60,12 +60,18 @@ fn Place(p: &PlaceProps) -> Html {
     }
 }
 
+/// The selected columns as a list: `衢州市 2021、温州市 2024` / `Quzhou 2021, Wenzhou 2024`.
+fn selection_list(sel: &[PlaceYear], lang: Lang) -> String {
+    let list: Vec<String> = sel.iter().map(|p| column_label(p, lang)).collect();
+    list.join(lang.pick("、", ", "))
+}
+
 /// The live announcement of the selection.
 pub fn selection_text(sel: &[PlaceYear], lang: Lang) -> String {
-    let list: Vec<String> = sel.iter().map(|p| column_label(p, lang)).collect();
+    let list = selection_list(sel, lang);
     match lang {
-        Lang::Zh => format!("已选择 {} 个地点年份：{}", sel.len(), list.join("、")),
-        Lang::En => format!("{} place-years selected: {}", sel.len(), list.join(", ")),
+        Lang::Zh => format!("已选择 {} 个地点年份：{list}", sel.len()),
+        Lang::En => format!("{} place-years selected: {list}", sel.len()),
     }
 }
 
@@ -127,11 +133,10 @@ pub fn Picker() -> Html {
             if st.selection.len() == 1 { "" } else { "s" }
         ),
     };
-    let list: Vec<String> = st.selection.iter().map(|p| column_label(p, lang)).collect();
     html! {
         <section class={classes!("picker", folded.then_some("folded"))} aria-labelledby="picker-h">
             <div class="picker-bar">
-                <p class="picker-sum"><strong>{ summary }</strong>{ lang.pick(":", ": ") }{ list.join(lang.pick("、", ", ")) }</p>
+                <p class="picker-sum"><strong>{ summary }</strong>{ lang.pick(":", ": ") }{ selection_list(&st.selection, lang) }</p>
                 <button type="button" class="btn" aria-expanded={(!folded).to_string()}
                     aria-controls="picker-body" onclick={toggle} disabled={st.selection.is_empty()}>
                     { if folded { t(lang, "picker_change") } else { t(lang, "picker_done") } }
