@@ -264,6 +264,8 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       const dialog = page.locator('dialog[open], [role=dialog]').first();
       await dialog.waitFor({ state: 'visible', timeout: WAIT_MS });
+      // The sentence comes with the report's text, which loads on demand: wait for it, as a reader would.
+      await dialog.locator('mark').first().waitFor({ timeout: WAIT_MS }).catch(() => {});
       assert.ok((await dialog.locator('mark').count()) > 0, 'the number is highlighted in its source sentence');
       assert.ok(await page.evaluate(() => !!document.activeElement?.closest('dialog, [role=dialog]')), 'focus moved into the dialog');
       await page.keyboard.press('Escape');
