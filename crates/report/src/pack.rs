@@ -99,17 +99,48 @@ pub struct Index {
 
 /// Splits a corpus into the index (texts left out) and one chunk per document.
 pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
+    pack_with(corpus, |d| {
+        format!(
+            "t/{}-{:016x}.js",
+            file_safe(&d.id),
+            fnv1a(d.text.as_bytes())
+        )
+    })
+}
+
+/// Where a report added in the page keeps its text: `local:<id>` names the browser storage entry
+/// instead of a chunk file (the page's loader reads it from there).
+pub const LOCAL: &str = "local:";
+
+/// The id of a report added in the page: from its text, so adding the same text twice is
+/// recognised, and never equal to a build-time id (those are file stems).
+pub fn local_id(text: &str) -> String {
+    format!("local-{:012x}", fnv1a(text.as_bytes()) >> 16)
+}
+
+/// A one-report index for a report added in the page, its text kept in browser storage
+/// ([`LOCAL`]). [`unpack`] reads it like any index; its `D` line onwards can be appended to
+/// another index, since every document's offsets and years start afresh.
+pub fn pack_local(doc: &Document) -> String {
+    pack_with(&Corpus::new(vec![doc.clone()]), |d| {
+        format!("{LOCAL}{}", d.id)
+    })
+    .0
+}
+
+/// Whether a chunk name is a report added on this device.
+pub fn is_local(chunk: &str) -> bool {
+    chunk.starts_with(LOCAL)
+}
+
+fn pack_with(corpus: &Corpus, chunk_file: impl Fn(&Document) -> String) -> (String, Vec<Chunk>) {
     let mut stripped = corpus.clone();
     stripped.strip_derived_texts();
     let mut out = String::from(MAGIC);
     out.push('\n');
     let mut chunks = Vec::new();
     for d in &stripped.documents {
-        let file = format!(
-            "t/{}-{:016x}.js",
-            file_safe(&d.id),
-            fnv1a(d.text.as_bytes())
-        );
+        let file = chunk_file(d);
         let r = &d.region;
         let mut rec = Rec::new(&mut out, "D");
         rec.s(&d.id)
@@ -920,6 +951,31 @@ mod tests {
             fill_text(d, c.text.clone());
         }
         assert_eq!(Corpus::new(docs), corpus);
+    }
+
+    #[test]
+    fn a_local_report_packs_alone_and_appends_to_an_index() {
+        let mut local = doc("ignored");
+        local.id = local_id(&local.text);
+        assert!(local.id.starts_with("local-"));
+        assert_eq!(
+            local_id(&local.text),
+            local.id,
+            "the same text, the same id"
+        );
+        assert_ne!(local_id("另一份报告"), local.id);
+        let one = pack_local(&local);
+        let got = unpack(&one).expect("a local pack is an index");
+        assert_eq!(got.chunks, vec![format!("local:{}", local.id)]);
+        assert!(is_local(&got.chunks[0]) && !is_local("t/x.js"));
+        // Its records after the magic line append to a built-in index: offsets start afresh.
+        let (builtin, _) = pack(&Corpus::new(vec![doc("000_a")]));
+        let body = one.split_once('\n').expect("magic line").1;
+        let merged = unpack(&format!("{builtin}{body}")).expect("decodes");
+        assert_eq!(merged.corpus.documents.len(), 2);
+        let mut back = merged.corpus.documents[1].clone();
+        fill_text(&mut back, local.text.clone());
+        assert_eq!(back, local);
     }
 
     #[test]

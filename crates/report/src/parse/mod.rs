@@ -48,6 +48,19 @@ impl std::fmt::Display for ReadError {
 
 /// Decodes a report file (UTF-8 with or without BOM, or GB18030/GBK).
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), ReadError> {
+    decode_with(bytes, |b| {
+        let (s, _, had_errors) = encoding_rs::GB18030.decode(b);
+        (!had_errors).then(|| s.into_owned())
+    })
+}
+
+/// [`decode`] with the GB18030 decoder given (`None` when the bytes are not GB18030): the page
+/// uses the browser's TextDecoder, so its parser module carries no encoding tables, and applies
+/// the same checks as the build.
+pub fn decode_with(
+    bytes: &[u8],
+    gb18030: impl FnOnce(&[u8]) -> Option<String>,
+) -> Result<(String, Option<&'static str>), ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
@@ -58,13 +71,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), ReadError>
     let (text, encoding) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(_) => {
-            let (s, _, had_errors) = encoding_rs::GB18030.decode(bytes);
             // GB18030 maps almost any byte string to *some* characters: accept the reading
             // only if it looks like Chinese text.
-            if had_errors || !looks_chinese(&s) {
-                return Err(ReadError::Undecodable);
+            match gb18030(bytes) {
+                Some(s) if looks_chinese(&s) => (s, Some("GB18030")),
+                _ => return Err(ReadError::Undecodable),
             }
-            (s.into_owned(), Some("GB18030"))
         }
     };
     // Control characters other than line breaks and tabs mean this is not a text file.
@@ -142,7 +154,21 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     let mut warnings = Vec::new();
 
     let mut published = meta::published(&cleaned.chrome, &st);
-    let years = meta::years(&title, &st, published.as_deref());
+    // A saved page is usually named after its report (`宁波市科技局2025年工作要点.txt`): where
+    // the text states no place or no years, its file name is read the way a title would be.
+    let (name, shown) = file_name(file);
+    let mut years = meta::years(&title, &st, published.as_deref());
+    if years.summary.is_none() && years.plan.is_none() {
+        let named = meta::years(&name, &st, published.as_deref());
+        if named.summary.is_some() || named.plan.is_some() {
+            years = named;
+            years.warnings.push(warning(
+                WarningCode::Other,
+                format!("报告正文未写明年份;年份取自文件名“{shown}”。"),
+                format!("The text states no years; they are taken from the file name “{shown}”."),
+            ));
+        }
+    }
     let (mut summary_year, mut plan_year) = (years.summary, years.plan);
     let now = meta::now(published.as_deref(), &chars);
     if summary_year.is_none() || plan_year.is_none() {
@@ -152,14 +178,20 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         plan_year = plan_year.or(p.filter(|&p| summary_year.is_none_or(|s| p >= s)));
     }
     let place_hits = gazetteer::scan(&chars);
-    let place = places::decide(&places::Input {
+    let input = places::Input {
         title: &title,
         head: head_lines(&st),
         chrome: &cleaned.chrome,
         body: &chars,
         text: &text,
         hits: &place_hits,
-    });
+    };
+    let mut place = places::decide(&input);
+    if place.region.name == places::UNKNOWN && ov.place.is_none() {
+        if let Some(p) = places::decide_by_file_name(&input, &name, shown) {
+            place = p;
+        }
+    }
     let mut region = place.region;
 
     // Overrides from a sidecar file win over the text.
@@ -405,6 +437,21 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
     }
 }
 
+/// A report file's name without folders or extension, as read (full-width characters narrowed
+/// and traditional ones simplified, like the text's view) and as written.
+fn file_name(file: &str) -> (String, &str) {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = match base.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => base,
+    };
+    let read = stem
+        .chars()
+        .map(|c| t2s::simplify(clean::normalise_char(c)))
+        .collect();
+    (read, stem)
+}
+
 /// Short lines near the top and at the end, where a report names its issuing bureau and signs.
 fn head_lines(st: &structure::Structure) -> Vec<&str> {
     let paras: Vec<&str> = st
@@ -487,7 +534,19 @@ pub fn load_file_full(path: &std::path::Path) -> Result<Parsed, LoadError> {
     } else {
         Overrides::default()
     };
-    let mut parsed = parse_full(&id, &shown, &text, &ov);
+    Ok(parse_decoded(&id, &shown, &text, encoding, &ov))
+}
+
+/// [`parse_full`] of a decoded file, noting a decoding other than UTF-8 (the build and the page
+/// share it).
+pub fn parse_decoded(
+    id: &str,
+    file: &str,
+    text: &str,
+    encoding: Option<&str>,
+    ov: &Overrides,
+) -> Parsed {
+    let mut parsed = parse_full(id, file, text, ov);
     if let Some(enc) = encoding {
         parsed.doc.warnings.push(warning(
             WarningCode::Encoding,
@@ -495,7 +554,7 @@ pub fn load_file_full(path: &std::path::Path) -> Result<Parsed, LoadError> {
             format!("The file is not UTF-8; it was decoded as {enc}."),
         ));
     }
-    Ok(parsed)
+    parsed
 }
 
 /// Reads every `*.txt` report in a folder, in file-name order.
@@ -514,4 +573,154 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Corpus, LoadError> {
         .map(|p| load_file(p))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Corpus::new(docs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A warning that says it read the file name.
+    fn from_name(d: &Document, code: WarningCode) -> bool {
+        d.warnings.iter().any(|w| {
+            w.code == code && w.message.contains("文件名") && w.message_en.contains("file name")
+        })
+    }
+
+    #[test]
+    fn a_chinese_file_name_gives_what_the_text_does_not_name() {
+        let text = "科技工作总结和下一步工作思路\n一、主要工作成效\n全年新增国家高新技术企业113家,省科技型中小企业452家。\n二、下一步工作思路\n力争新增国家高新技术企业120家。\n";
+        let d = parse_document(
+            "x",
+            "/x/y/鄞州区科技局2023年工作总结和2024年工作思路.txt",
+            text,
+        );
+        let r = &d.region;
+        assert_eq!(
+            (r.name.as_str(), r.level, r.parent.as_deref()),
+            ("鄞州区", Level::District, Some("宁波市"))
+        );
+        assert!(r.inferred);
+        assert!(r
+            .evidence
+            .as_deref()
+            .unwrap()
+            .contains("鄞州区科技局2023年"));
+        assert_eq!((d.summary_year, d.plan_year), (Some(2023), Some(2024)));
+        assert!(from_name(&d, WarningCode::PlaceInferred));
+        assert!(from_name(&d, WarningCode::Other));
+        let codes: Vec<WarningCode> = d.warnings.iter().map(|w| w.code).collect();
+        assert!(!codes.contains(&WarningCode::PlaceUnknown), "{codes:?}");
+        assert!(!codes.contains(&WarningCode::YearUnknown), "{codes:?}");
+        // The figures take the years too.
+        let year = |n: f64| {
+            d.claims
+                .iter()
+                .find(|c| c.value == Some(n))
+                .map(|c| (c.kind, c.year))
+        };
+        assert_eq!(year(113.0), Some((Kind::Achievement, Some(2023))));
+        assert_eq!(year(120.0), Some((Kind::Goal, Some(2024))));
+
+        // A plan-only circular's name, in traditional characters, read like a title.
+        let text =
+            "科技创新工作要点\n一、强化企业创新主体地位\n全市新增国家高新技术企业100家以上。\n";
+        let d = parse_document("x", "寧波市科技局2025年工作要點.txt", text);
+        assert_eq!(
+            (d.region.name.as_str(), d.region.parent.as_deref()),
+            ("宁波市", Some("浙江省"))
+        );
+        assert_eq!((d.summary_year, d.plan_year), (None, Some(2025)));
+    }
+
+    #[test]
+    fn the_text_s_own_place_wins_over_the_file_name() {
+        let name = "宁波市科技局2025年工作要点.txt";
+        // Stated in the title.
+        let d = parse_document(
+            "x",
+            name,
+            "温州市科技局工作要点\n一、企业培育\n全市新增国家高新技术企业600家。\n",
+        );
+        assert_eq!(d.region.name, "温州市");
+        assert!(!d.region.inferred);
+        assert!(!from_name(&d, WarningCode::PlaceInferred));
+        // The text names no years, so those still come from the name.
+        assert_eq!((d.summary_year, d.plan_year), (None, Some(2025)));
+        assert!(from_name(&d, WarningCode::Other));
+        // Only inferred from the body (the subject of its opening sentence): still the text's.
+        let d = parse_document(
+            "x",
+            name,
+            "科技工作情况\n2024年,温州市新增国家高新技术企业600家,科技型中小企业2100家。\n",
+        );
+        assert_eq!(d.region.name, "温州市");
+        assert!(!from_name(&d, WarningCode::PlaceInferred));
+    }
+
+    #[test]
+    fn the_text_s_own_years_win_over_the_file_name() {
+        let name = "宁波市科技局2025年工作要点.txt";
+        let text = "2021年工作总结和2022年工作计划\n一、2021年工作总结\n全市新增国家高新技术企业113家。\n二、2022年工作计划\n力争新增国家高新技术企业120家。\n";
+        let d = parse_document("x", name, text);
+        assert_eq!((d.summary_year, d.plan_year), (Some(2021), Some(2022)));
+        assert!(!from_name(&d, WarningCode::Other));
+        // The place, which the text does not name, is the file name's.
+        assert_eq!(d.region.name, "宁波市");
+        // One year stated is enough: the name's pair is not read.
+        let d = parse_document(
+            "x",
+            "宁波市科技局2020年工作总结和2021年工作思路.txt",
+            "2022年工作计划\n力争新增国家高新技术企业120家。\n",
+        );
+        assert_eq!((d.summary_year, d.plan_year), (None, Some(2022)));
+        assert!(!from_name(&d, WarningCode::Other));
+    }
+
+    #[test]
+    fn ascii_file_names_and_folders_give_nothing() {
+        let text = "科技工作情况\n全市新增国家高新技术企业113家。\n";
+        let plain = parse_document("t", "t.txt", text);
+        assert_eq!(plain.region.name, "未知");
+        assert_eq!((plain.summary_year, plain.plan_year), (None, None));
+        for file in [
+            "city-anon_2022_news.txt",
+            "hangzhou_2018.txt",
+            "ningbo_kejiju_2025.txt",
+            "seeds/000_0f0a2c8e28231438.txt",
+            // Folders name a place and a year; the stem names neither.
+            "/报告/宁波市科技局2025年/工作情况.txt",
+            "宁波市2025年工作要点/t.txt",
+        ] {
+            let d = parse_document("t", file, text);
+            assert_eq!(
+                Document {
+                    file: "t.txt".into(),
+                    ..d
+                },
+                plain,
+                "{file}"
+            );
+        }
+        // Only the stem, behind folders of either kind.
+        let d = parse_document("t", r"D:\报告\宁波市科技局2025年工作要点.txt", text);
+        assert_eq!(
+            (d.region.name.as_str(), d.plan_year),
+            ("宁波市", Some(2025))
+        );
+    }
+
+    #[test]
+    fn a_sidecar_still_wins_over_the_file_name() {
+        let ov = Overrides {
+            place: Some("温州市".into()),
+            summary_year: Some(2024),
+            plan_year: Some(2025),
+            ..Overrides::default()
+        };
+        let text = "科技工作情况\n全市新增国家高新技术企业113家。\n";
+        let d = parse_document_with("x", "宁波市科技局2022年工作要点.txt", text, &ov);
+        assert_eq!(d.region.name, "温州市");
+        assert_eq!((d.summary_year, d.plan_year), (Some(2024), Some(2025)));
+        assert!(!from_name(&d, WarningCode::PlaceInferred) && !from_name(&d, WarningCode::Other));
+    }
 }

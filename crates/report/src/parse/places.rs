@@ -33,6 +33,9 @@ pub(crate) struct PlaceResult {
     pub warnings: Vec<Warning>,
 }
 
+/// The place of a report that names none.
+pub(crate) const UNKNOWN: &str = "未知";
+
 /// Where a clue's context stops: clause and line ends, so it shows whole words.
 const CLUE_STOPS: &str = "，,。;；:：、\n 】》(（“";
 
@@ -761,7 +764,7 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
     // Nothing names it: say so, with what is known (its level, and the one city a county's or
     // district's text names, `温州市委…批示`).
     let mut region = Region {
-        name: "未知".into(),
+        name: UNKNOWN.into(),
         level: level.unwrap_or(Level::Unknown),
         parent: None,
         inferred: false,
@@ -796,6 +799,41 @@ pub(crate) fn decide(input: &Input) -> PlaceResult {
         },
     ));
     PlaceResult { region, warnings }
+}
+
+/// The place of a report whose text names none, read from its file name as if the name were
+/// its title (a page saved from a bureau's site is named after the report:
+/// `宁波市科技局2025年工作要点`). `name` is the stem as read (like the view), `shown` as written.
+/// `None` when the name does not name a place either; the text's own place always comes first.
+pub(crate) fn decide_by_file_name(input: &Input, name: &str, shown: &str) -> Option<PlaceResult> {
+    let by_name = decide(&Input {
+        title: name,
+        head: input.head.clone(),
+        ..*input
+    });
+    let mut r = by_name.region;
+    if r.name == UNKNOWN {
+        return None;
+    }
+    // Not stated by the text itself: shown as inferred, the file name as the evidence.
+    let clue = format!("文件名“{shown}”");
+    r.evidence = Some(match r.evidence.take() {
+        Some(ev) => format!("{clue}、{ev}"),
+        None => clue,
+    });
+    r.inferred = true;
+    let en = gz::english(&r.name).unwrap_or(&r.name).to_string();
+    let warnings = vec![warning(
+        WarningCode::PlaceInferred,
+        format!("报告正文未写明地名;地名取自文件名“{shown}”:{}。", r.name),
+        format!(
+            "The text does not name its place; it is taken from the file name “{shown}”: {en}."
+        ),
+    )];
+    Some(PlaceResult {
+        region: r,
+        warnings,
+    })
 }
 
 /// The gazetteer unit a decided region is (its parent telling same-named ones apart).
