@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The README's "test" command (CI runs it via .ci/run): installs what is missing, then runs every check
 # in order and stops at the first failure. `bash scripts/test.sh e2e` runs only the named steps
-# (setup fmt clippy clippy-wasm test wasm-test build e2e) — handy when iterating on one of them.
+# (setup fmt clippy clippy-wasm test test-add wasm-test build e2e) — handy when iterating on one of them.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ALL_STEPS=(setup fmt clippy clippy-wasm test wasm-test build e2e)
+ALL_STEPS=(setup fmt clippy clippy-wasm test test-add wasm-test build e2e)
 if [ $# -gt 0 ]; then STEPS=("$@"); else STEPS=("${ALL_STEPS[@]}"); fi
 for s in "${STEPS[@]}"; do
   [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
@@ -41,8 +41,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step fmt cargo fmt --all -- --check
 # --all-features also lints the host-only prerender binary (feature ssr).
 step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
-step clippy-wasm cargo clippy -p duibiao --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# --features add also lints the add-report module (src/add, bin parser).
+step clippy-wasm cargo clippy -p duibiao --target wasm32-unknown-unknown --all-targets --features add --locked -- -D warnings
 step test cargo test --workspace --locked
+# The add-report module's host tests (feature add: the parser inside the app crate).
+step test-add cargo test -p duibiao --lib --features add --locked add::
 # tests/web.rs in headless Chromium (runner and driver: .cargo/config.toml, scripts/env.sh).
 # embedded-data: these tests run without app.js, which normally provides the corpus.
 step wasm-test cargo test -p duibiao --target wasm32-unknown-unknown --features embedded-data --test web --test components --locked

@@ -3,6 +3,8 @@
 //! State lives in one reducer ([`state::AppState`]) shared by context; the URL is parsed into it at
 //! start and written back on every change ([`url`]). The comparison logic is `report::compare`.
 
+#[cfg(feature = "add")]
+pub mod add;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
@@ -50,21 +52,124 @@ fn load() -> Index {
 
 /// In the page the data is not in the wasm (base64-encoded it compressed badly, and serde's JSON
 /// code was an eighth of the wasm): `app.js` sets `__duibiaoCorpus` to the compact index
-/// (`report::pack`) before starting the app.
+/// (`report::pack`) before starting the app. Reports added on this device follow ([`local`]).
 #[cfg(all(target_arch = "wasm32", not(feature = "embedded-data")))]
 fn load() -> Index {
     let index = js_sys::Reflect::get(&js_sys::global(), &"__duibiaoCorpus".into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default();
-    report::pack::unpack(&index).unwrap_or_else(|e| {
-        // Shown as an empty picker with this in the console; the page stays up.
-        web_sys::console::error_1(&format!("Duibiao: the embedded data is unreadable: {e}").into());
-        Index {
-            corpus: Corpus::new(Vec::new()),
+    let mut list = vec![String::new(), index];
+    list.extend(local::stored());
+    local::merge_list(&list)
+}
+
+pub mod local {
+    //! Reports added on this device: `app.js`'s `__duibiaoLocal()` lists the stored one-report
+    //! indexes (`report::pack::pack_local`) with their ids. Each is read on its
+    //! own, so a damaged entry is skipped (and named) without costing the others.
+
+    use std::cell::RefCell;
+
+    use report::pack::Index;
+
+    thread_local! {
+        static DAMAGED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Stored entries that could not be read, by id.
+    pub fn damaged() -> Vec<String> {
+        crate::data();
+        DAMAGED.with(|d| d.borrow().clone())
+    }
+
+    /// Whether report `i` was added on this device.
+    pub fn is_local(i: usize) -> bool {
+        crate::chunks()
+            .get(i)
+            .is_some_and(|c| report::pack::is_local(c))
+    }
+
+    /// `[id, index, …]`: `app.js` joins them with U+0001 (one string crosses into the wasm
+    /// cheaper than an array).
+    #[cfg(all(target_arch = "wasm32", not(feature = "embedded-data")))]
+    pub(crate) fn stored() -> Vec<String> {
+        js_sys::Reflect::get(&js_sys::global(), &"__duibiaoLocal".into())
+            .ok()
+            .and_then(|f| {
+                js_sys::Function::from(f)
+                    .call0(&wasm_bindgen::JsValue::NULL)
+                    .ok()
+            })
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.split('\u{1}').map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// Reads `[id, index, id, index, …]`: the built-in index first (id empty), then the stored
+    /// ones, each on its own (one call site keeps the decoder inlined in the start-up wasm).
+    /// Damaged ones are named in [`damaged`]. (`app.js` leaves out stored reports the page has
+    /// built in: a single file downloaded with them, opened where they are stored too.)
+    pub fn merge_list(list: &[String]) -> Index {
+        let mut out = Index {
+            corpus: report::Corpus::new(Vec::new()),
             chunks: Vec::new(),
+        };
+        for pair in list.chunks(2) {
+            let [id, index] = pair else { continue };
+            match report::pack::unpack(index) {
+                Ok(one) => {
+                    out.corpus.documents.extend(one.corpus.documents);
+                    out.chunks.extend(one.chunks);
+                }
+                // The built-in data: shown as an empty picker with this in the console.
+                Err(e) if id.is_empty() => web_sys::console::error_1(
+                    &format!("Duibiao: the embedded data is unreadable: {e}").into(),
+                ),
+                Err(_) => DAMAGED.with(|d| d.borrow_mut().push(id.clone())),
+            }
         }
-    })
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use report::pack::{pack, pack_local};
+        use report::Corpus;
+
+        #[test]
+        fn stored_reports_follow_the_built_in_ones_and_a_damaged_one_costs_only_itself() {
+            let doc = |id: &str, text: &str| {
+                let mut d = report::Document {
+                    id: id.into(),
+                    ..crate::data().documents[0].clone()
+                };
+                d.text = text.into();
+                d
+            };
+            let builtin = pack(&Corpus::new(vec![doc(
+                "000",
+                "2024年新增高新技术企业100家。",
+            )]))
+            .0;
+            let mine = doc("local-1", "2024年力争新增高新技术企业200家。");
+            let list: Vec<String> = [
+                ("", builtin.as_str()),
+                ("local-1", &pack_local(&mine)),
+                ("local-2", "duibiao-pack 2\nD\tbroken"),
+            ]
+            .iter()
+            .flat_map(|(a, b)| [a.to_string(), b.to_string()])
+            .collect();
+            let got = super::merge_list(&list);
+            let ids: Vec<&str> = got.corpus.documents.iter().map(|d| d.id.as_str()).collect();
+            assert_eq!(ids, ["000", "local-1"]);
+            assert!(!report::pack::is_local(&got.chunks[0]));
+            assert_eq!(got.chunks[1], "local:local-1");
+            super::DAMAGED.with(|d| assert_eq!(*d.borrow(), ["local-2"]));
+        }
+    }
 }
 
 /// Every place-year with data, in picker order.

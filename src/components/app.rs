@@ -13,12 +13,20 @@ use super::table::IndicatorTable;
 use super::topics::Topics;
 use crate::hooks::{location_search, replace_query, set_lang, set_theme, use_post_height};
 use crate::i18n::t;
-use crate::state::{AppContext, AppState, Theme, View};
+use crate::state::{AppContext, AppState, Note, Theme, View};
 use crate::{available, doc_ids, url};
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| url::parse(&location_search(), available(), &doc_ids()));
+    let state = use_reducer(|| {
+        let mut s = url::parse(&location_search(), available(), &doc_ids());
+        s.notes
+            .extend(crate::local::damaged().into_iter().map(|id| Note {
+                key: "local".into(),
+                value: id,
+            }));
+        s
+    });
     {
         let state = state.clone();
         use_effect_with((), move |_| {

@@ -83,7 +83,14 @@ pub fn Notes() -> Html {
         <div class="notes" role="status">
             <p>{ t(lang, "notes_title") }</p>
             <ul>
-                { for st.notes.iter().map(|n| html! { <li><code>{ format!("{}={}", n.key, n.value) }</code></li> }) }
+                { for st.notes.iter().map(|n| {
+                    // A damaged stored report (src/lib.rs `local`) is named, not shown as a parameter.
+                    let (lead, code) = match n.key.as_str() {
+                        "local" => (t(lang, "local_damaged"), n.value.clone()),
+                        _ => ("", format!("{}={}", n.key, n.value)),
+                    };
+                    html! { <li>{ lead }<code>{ code }</code></li> }
+                }) }
             </ul>
             <button type="button" class="btn" onclick={dismiss}>{ t(lang, "dismiss") }</button>
         </div>

@@ -17,6 +17,8 @@ struct PlaceProps {
     top: bool,
     /// This place's selected years.
     selected: Vec<i32>,
+    /// Its years with a report added on this device.
+    here: Vec<i32>,
     lang: Lang,
     /// The clues, when the place of its report was inferred.
     evidence: Option<String>,
@@ -42,14 +44,19 @@ fn Place(p: &PlaceProps) -> Html {
             <span class="years">
             { for p.entry.years.iter().map(|&y| {
                 let checked = p.selected.contains(&y);
-                let label = format!("{} {y}", place_name(name, lang));
+                let here = p.here.contains(&y);
+                let label = format!(
+                    "{} {y}{}",
+                    place_name(name, lang),
+                    if here { t(lang, "here_label") } else { "" }
+                );
                 let onchange = {
                     let dispatch = p.dispatch.clone();
                     let py = PlaceYear::new(name, y);
                     Callback::from(move |_| dispatch.dispatch(Action::Toggle(py.clone(), available_rc())))
                 };
                 html! {
-                    <label class={classes!("chip", checked.then_some("on"))}>
+                    <label class={classes!("chip", checked.then_some("on"), here.then_some("here"))}>
                         <input type="checkbox" {checked} {onchange} aria-label={label} />
                         <span aria-hidden="true">{ y }</span>
                     </label>
@@ -85,15 +92,24 @@ pub fn Picker() -> Html {
     let st = use_app();
     let lang = st.lang;
     let groups = use_memo((), |_| place_groups(&data().documents));
-    // Inferred places and their clues, found once rather than per place per render.
-    let evidence = use_memo((), |_| {
-        let mut m: HashMap<&'static str, String> = HashMap::new();
-        for d in data().documents.iter().filter(|d| d.region.inferred) {
-            m.entry(d.region.name.as_str())
-                .or_insert_with(|| d.region.evidence.clone().unwrap_or_default());
+    // Inferred places and their clues, and the place-years of reports added on this device
+    // (marked 本机), found once rather than per place per render.
+    let marks = use_memo((), |_| {
+        let mut evidence: HashMap<&'static str, String> = HashMap::new();
+        let mut here = Vec::new();
+        for (i, d) in data().documents.iter().enumerate() {
+            if d.region.inferred {
+                evidence
+                    .entry(d.region.name.as_str())
+                    .or_insert_with(|| d.region.evidence.clone().unwrap_or_default());
+            }
+            if crate::local::is_local(i) {
+                here.extend([d.summary_year, d.plan_year].map(|y| (d.region.name.as_str(), y)));
+            }
         }
-        m
+        (evidence, here)
     });
+    let (evidence, here) = (&marks.0, &marks.1);
     let place = |e: &PlaceEntry, top: bool| {
         let selected: Vec<i32> = st
             .selection
@@ -101,8 +117,13 @@ pub fn Picker() -> Html {
             .filter(|p| p.place == e.name)
             .map(|p| p.year)
             .collect();
+        let here: Vec<i32> = here
+            .iter()
+            .filter(|p| p.0 == e.name)
+            .filter_map(|p| p.1)
+            .collect();
         html! {
-            <Place entry={e.clone()} {top} {selected} {lang}
+            <Place entry={e.clone()} {top} {selected} {here} {lang}
                 evidence={evidence.get(e.name.as_str()).cloned()} dispatch={st.dispatcher()} />
         }
     };
@@ -186,6 +207,9 @@ pub fn Picker() -> Html {
             <div class="picker-actions">
                 <button type="button" class="btn" onclick={clear} disabled={st.selection.is_empty()}>{ t(lang, "clear") }</button>
                 <button type="button" class="btn" onclick={reset}>{ t(lang, "default_sel") }</button>
+                <button type="button" class="btn add-report" onclick={|_| crate::hooks::open_add()}>
+                    { t(lang, "add_report") }
+                </button>
             </div>
             </div>
             <p class="sr-only" role="status" aria-live="polite">{ selection_text(&st.selection, lang) }</p>

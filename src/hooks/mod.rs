@@ -47,6 +47,14 @@ pub fn replace_query(query: &str) {
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
+/// Opens the add-report dialog: `app.js` loads the parser module on first use (see src/add).
+pub fn open_add() {
+    let f = js_sys::Reflect::get(&js_sys::global(), &"__duibiaoAdd".into());
+    if let Some(f) = f.ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = f.call0(&JsValue::NULL);
+    }
+}
+
 /// Sets `<html lang>` and the document title.
 pub fn set_lang(lang: Lang, title: &str) {
     if let Some(d) = document() {
