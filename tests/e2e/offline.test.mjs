@@ -17,10 +17,14 @@ const WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x0
   Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('</script>"\\\r\n\u2028')]);
 // Stands in for wasm-bindgen's glue: records what it was started with.
 const GLUE = 'let wasm_bindgen = function (o) { self.started = o.module_or_path; return Promise.resolve({}); };\n';
+// The add-report module (bin parser, a trunk "worker" asset) and its glue, which also declares the
+// global-looking `wasm_bindgen` the app's glue owns.
+const PARSER_WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.from('parser<!-- ')]);
+const PARSER_GLUE = 'let wasm_bindgen = function (o) { self.parserStarted = o.module_or_path; return Promise.resolve({}); };\nwasm_bindgen.open = function () {};\n';
 
 /** Runs app.js as a browser would (a classic script), returns its global scope once started. */
 async function runApp(js) {
-  const g = { dispatchEvent() {}, CustomEvent: class {}, setTimeout, document: { readyState: 'complete' } };
+  const g = { dispatchEvent() {}, addEventListener() {}, CustomEvent: class {}, setTimeout, document: { readyState: 'complete' } };
   g.self = g;
   vm.createContext(g);
   vm.runInContext(js, g);
@@ -51,6 +55,8 @@ function stage({ glue = GLUE, html = TRUNK_HTML } = {}) {
   fs.writeFileSync(path.join(dir, 'index.html'), html);
   fs.writeFileSync(path.join(dir, 'duibiao-abc.js'), glue);
   fs.writeFileSync(path.join(dir, 'duibiao-abc_bg.wasm'), WASM);
+  fs.writeFileSync(path.join(dir, 'parser.js'), PARSER_GLUE);
+  fs.writeFileSync(path.join(dir, 'parser_bg.wasm'), PARSER_WASM);
   fs.writeFileSync(path.join(dir, 'app-0123.css'), 'body{background:url(icon.png)}');
   fs.writeFileSync(path.join(dir, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   return dir;
@@ -79,7 +85,19 @@ test('index.html loads one classic app.js holding glue and wasm; nothing fetches
   assert.match(g.__duibiaoCorpus, /^duibiao-pack \d+\n/, 'app.js carries the corpus index');
   assert.equal(typeof g.__duibiaoLoad, 'function', 'and the text loader');
   assert.doesNotMatch(js, /<\/script/i, 'nothing in it would close an inline <script>');
-  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('duibiao-abc')), [], 'glue and wasm files are gone');
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('duibiao-abc') || f.startsWith('parser')), [], 'glue and wasm files are gone');
+  // The add-report module: its own classic script, named in app.js, started with its own bytes.
+  const p = fs.readdirSync(dir).find((f) => /^p-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(p, 'the add-report module is a script of its own');
+  assert.equal(g.__duibiaoFiles.parser, `./${p}`);
+  assert.doesNotMatch(html, new RegExp(p), 'index.html does not load it');
+  let ready;
+  g.__duibiaoParserReady = (m) => { ready = m; };
+  vm.runInContext(fs.readFileSync(path.join(dir, p), 'utf8'), g);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(Buffer.from(g.parserStarted), PARSER_WASM, 'the module hands its glue its own wasm');
+  assert.equal(typeof ready?.open, 'function', 'and reports ready with its exports');
+  assert.equal(g.started.length, WASM.length, 'the app\'s glue was left alone');
 });
 
 test('duibiao.html is self-contained: CSS, images, glue, wasm and report texts inline', async () => {
@@ -89,7 +107,11 @@ test('duibiao.html is self-contained: CSS, images, glue, wasm and report texts i
   assert.match(single, /<style>body\{background:url\("data:image\/png;base64,/);
   assert.match(single, /<link rel="icon" href="data:image\/png;base64,/);
   assert.match(single, /<img src="data:image\/png;base64,/);
-  const scripts = [...single.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const all = [...single.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  // First, right after #app, what rebuilding this file's source needs (src/add/single.rs).
+  assert.match(all[0], /^self\.__duibiaoStatic=/);
+  assert.match(single, /<\/div>\n<script>self\.__duibiaoStatic=/, 'kept right after #app');
+  const scripts = all.slice(1);
   const g = await runApp(scripts[0]);
   assert.deepEqual(Buffer.from(g.started), WASM, 'the wasm is inline');
   // Then one script per report text, each handing its text to the loader.
@@ -100,6 +122,17 @@ test('duibiao.html is self-contained: CSS, images, glue, wasm and report texts i
   assert.equal(Object.keys(g.__duibiaoTexts).length, chunks.length, 'every text arrived');
   assert.doesNotMatch(single, /\b(?:src|href)="\.\//, 'no reference to a file beside it');
   assert.match(single, /<div id="app"><p>衢州市<\/p>/, 'the page content is kept');
+  // The add-report module rides along inert, exactly its script file.
+  const p = fs.readdirSync(dir).find((f) => /^p-[0-9a-f]{16}\.js$/.test(f));
+  const inert = single.match(/<script type="text\/plain" id="duibiao-parser">([\s\S]*?)<\/script>/);
+  assert.ok(inert, 'the module is inside, not run');
+  assert.equal(inert[1], fs.readFileSync(path.join(dir, p), 'utf8'));
+  // Beside index.html, the single file's source for 下载含我的报告的单文件.
+  const page = fs.readdirSync(dir).find((f) => /^page-[0-9a-f]{16}\.js$/.test(f));
+  let source;
+  vm.runInContext(fs.readFileSync(path.join(dir, page), 'utf8'), vm.createContext({ __duibiaoPage: (s) => { source = s; } }));
+  assert.equal(source, single);
+  assert.equal(g.__duibiaoFiles.page, `./${page}`);
 });
 
 test('refuses ES-module glue with a clear message', () => {
