@@ -49,6 +49,13 @@ function weightTable() {
   rows.push(`| **index.html + what it loads** | **${kib(total.raw)}** | **${kib(total.gzip)}** | **${kib(total.brotli)}** |`);
   const single = weigh(fs.readFileSync(path.join(dist, 'duibiao.html')));
   rows.push(`| duibiao.html (single file) | ${kib(single.raw)} | ${kib(single.gzip)} | ${kib(single.brotli)} |`);
+  // Loaded only when someone adds a report (p-*.js) or downloads the single file with them (page-*.js).
+  for (const [re, label] of [[/^p-[0-9a-f]{16}\.js$/, 'add-report module (on demand)'], [/^page-[0-9a-f]{16}\.js$/, 'single-file source (on demand)']]) {
+    const f = fs.readdirSync(dist).find((x) => re.test(x));
+    if (!f) continue;
+    const w = weigh(fs.readFileSync(path.join(dist, f)));
+    rows.push(`| ${f}: ${label} | ${kib(w.raw)} | ${kib(w.gzip)} | ${kib(w.brotli)} |`);
+  }
   return ['| file | raw KiB | gzip KiB | brotli KiB |', '|---|---:|---:|---:|', ...rows].join('\n');
 }
 
@@ -209,6 +216,83 @@ async function interactionTable(rate) {
   ].join('\n');
 }
 
+// ---- adding a report ----
+
+/** About 50 KB of report text: the seeds one after another, cut at a line end. */
+function reportOf50k() {
+  const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../seeds');
+  let text = '';
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) text += fs.readFileSync(path.join(dir, f), 'utf8') + '\n';
+  const cut = Buffer.from(text).subarray(0, 50 * 1024).toString('utf8');
+  return cut.slice(0, cut.lastIndexOf('\n') + 1);
+}
+
+async function addTable(rate) {
+  const browser = await launch();
+  const text = reportOf50k();
+  const times = { open: [], warm: [], parse: [], check: [] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.goto(pathToFileURL(path.join(dist, 'index.html')).href);
+      await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('.add-report'), null, { timeout: TIMEOUT_MS });
+      // Click to the dialog: loading and compiling the module, the first time in the page. Then
+      // the dialog warms the parser up while the person picks a file (src/add `warm_up`: the first
+      // parse builds the gazetteer and word tables and gets the code compiled).
+      const [open, warm] = await page.evaluate(() => new Promise((done) => {
+        const t0 = performance.now();
+        let opened;
+        document.querySelector('.add-report').click();
+        const poll = () => {
+          if (!opened && document.querySelector('dialog.add-dialog[open]')) opened = performance.now() - t0;
+          const m = performance.getEntriesByName('duibiao:warm')[0];
+          if (opened && m) done([opened, m.startTime - t0]);
+          else setTimeout(poll, 5);
+        };
+        poll();
+      }));
+      times.open.push(open);
+      times.warm.push(warm);
+      // The parser alone, as the page runs it once warm.
+      times.parse.push(await page.evaluate((t) => {
+        const t0 = performance.now();
+        self.__duibiaoParser.parse('宁波市科技局2024年工作要点.txt', t);
+        return performance.now() - t0;
+      }, text));
+      // Pasting it: read, parsed, the check card drawn.
+      await page.locator('#add-text').fill(text);
+      times.check.push(await page.evaluate(() => new Promise((done) => {
+        const t0 = performance.now();
+        document.querySelector('.add-paste .btn').click();
+        const poll = () => (document.querySelector('.check') ? requestAnimationFrame(() => done(performance.now() - t0)) : setTimeout(poll, 5));
+        poll();
+      })));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const row = (label, xs) => `| ${label} | ${median(xs).toFixed(0)} | ${Math.max(...xs).toFixed(0)} | ${xs.length} |`;
+  return [
+    `Adding a report, file://, ${rate}x CPU throttling, ms (a ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB report: the seeds' texts one after another):`,
+    '',
+    '| step | median | worst | n |',
+    '|---|---:|---:|---:|',
+    row('click 添加报告 → dialog open (module loaded and compiled)', times.open),
+    row('click 添加报告 → parser warmed up (tables built, code compiled)', times.warm),
+    row('parse the report once warm (the module\'s `parse`)', times.parse),
+    row('paste → check card drawn (parse again + render)', times.check),
+  ].join('\n');
+}
+
+if (process.env.BENCH_ONLY === 'add') {
+  console.log(await addTable(CPU_SLOWDOWN));
+  process.exit(0);
+}
+
 console.log('Page weight (what a visitor downloads):\n');
 console.log(weightTable());
 console.log('');
@@ -217,3 +301,5 @@ console.log('');
 console.log(await interactionTable(CPU_SLOWDOWN));
 console.log('');
 console.log(await interactionTable(1));
+console.log('');
+console.log(await addTable(CPU_SLOWDOWN));

@@ -123,6 +123,18 @@ pub fn Check(p: &CheckProps) -> Html {
     };
     let form = use_node_ref();
     let msg = use_state(String::new);
+    // The lists are drawn when opened: a long report has hundreds of numbers, and drawing them all
+    // up front doubled the wait for the card on a slow phone.
+    let claims_open = use_state(|| false);
+    let skipped_open = use_state(|| false);
+    let toggled = |flag: &UseStateHandle<bool>| {
+        let flag = flag.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                flag.set(d.open());
+            }
+        })
+    };
     let on_submit = {
         let (form, cb, key, lang) = (form.clone(), p.on_correct.clone(), c.key, lang);
         let set_msg = msg.clone();
@@ -209,8 +221,9 @@ pub fn Check(p: &CheckProps) -> Html {
                     <button type="button" class="btn" onclick={drop}>{ lang.pick("不添加这份", "Leave this one out") }</button>
                 </div>
             </form>
-            <details>
+            <details ontoggle={toggled(&claims_open)}>
                 <summary>{ match lang { Lang::Zh => format!("全部 {} 条指标及原文", d.claims.len()), Lang::En => format!("All {} claims with their sentences", d.claims.len()) } }</summary>
+                if *claims_open {
                 <ol class="claims">
                     { for d.claims.iter().map(|x| {
                         let kind = match x.kind { Kind::Goal => lang.pick("目标", "Goal"), Kind::Achievement => lang.pick("实绩", "Achievement") };
@@ -227,16 +240,19 @@ pub fn Check(p: &CheckProps) -> Html {
                         }
                     }) }
                 </ol>
+                }
             </details>
             if !c.parsed.skipped.is_empty() {
-                <details>
+                <details ontoggle={toggled(&skipped_open)}>
                     <summary>{ match lang { Lang::Zh => format!("未作为指标的 {} 个数字", c.parsed.skipped.len()), Lang::En => format!("{} numbers not taken as claims", c.parsed.skipped.len()) } }</summary>
+                    if *skipped_open {
                     <ul class="skipped">
                         { for c.parsed.skipped.iter().map(|s| {
                             let (zh, en_) = s.reason.describe();
                             html! { <li><code>{ &s.written }</code>{ " — " }{ lang.pick(zh, en_) }</li> }
                         }) }
                     </ul>
+                    }
                 </details>
             }
         </section>

@@ -97,6 +97,7 @@ describe('adding reports in the page', () => {
           assert.match(facts, /8 条指标（目标 8，实绩 0）/);
           // Every claim with its sentence, the number marked.
           await card.locator('details summary').first().click();
+          await card.locator('.claims li').first().waitFor({ timeout: WAIT_MS });
           assert.equal(await card.locator('.claims li').count(), 8);
           assert.equal(await card.locator('.claims li mark', { hasText: /^8500家$/ }).count(), 1, 'the number is marked in its sentence');
           if (viewport.width === 360) {
@@ -316,6 +317,7 @@ describe('adding reports in the page', () => {
         await page.locator('#add-file').setInputFiles(plan);
         await page.locator('.check').first().waitFor({ timeout: WAIT_MS });
         await page.locator('.check details summary').first().click();
+        await page.locator('.check .claims li').first().waitFor({ timeout: WAIT_MS });
         await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
         const { violations } = await page.evaluate(() =>
           window.axe.run(document.querySelector('dialog.add-dialog'), { resultTypes: ['violations'] }),
