@@ -111,16 +111,18 @@ pub fn Check(p: &CheckProps) -> Html {
             c.parsed.skipped.len()
         ),
     };
-    let field = |name: &'static str, label: &str, value: String, numeric: bool| {
+    // Empty fields show what was read (the placeholder), so a correction starts from it.
+    let field = |name: &'static str, label: &str, value: String, read: String, numeric: bool| {
         let fid = id(name);
         html! {
             <label class="fld" for={fid.clone()}>
                 <span>{ label.to_string() }</span>
-                <input id={fid} name={name} value={value}
+                <input id={fid} name={name} value={value} placeholder={read}
                     inputmode={numeric.then_some("numeric")} autocomplete="off" />
             </label>
         }
     };
+    let read_year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
     let form = use_node_ref();
     let msg = use_state(String::new);
     // The lists are drawn when opened: a long report has hundreds of numbers, and drawing them all
@@ -208,11 +210,11 @@ pub fn Check(p: &CheckProps) -> Html {
             }
             <form class="correct" ref={form} onsubmit={on_submit}>
                 <p class="hint">{ lang.pick("地点或年份不对？在此更正后重新读取（与附注文件 .toml 的字段相同）。", "Place or years wrong? Correct them here and read again (the fields of a sidecar .toml).") }</p>
-                { field("place", lang.pick("地点", "Place"), c.ov.place.clone().unwrap_or_default(), false) }
-                { field("summary_year", lang.pick("总结年份", "Summary year"), c.ov.summary_year.map(|y| y.to_string()).unwrap_or_default(), true) }
-                { field("plan_year", lang.pick("计划年份", "Plan year"), c.ov.plan_year.map(|y| y.to_string()).unwrap_or_default(), true) }
-                { field("title", lang.pick("标题", "Title"), c.ov.title.clone().unwrap_or_default(), false) }
-                { field("published", lang.pick("发布日期", "Published"), c.ov.published.clone().unwrap_or_default(), false) }
+                { field("place", lang.pick("地点", "Place"), c.ov.place.clone().unwrap_or_default(), r.name.clone(), false) }
+                { field("summary_year", lang.pick("总结年份", "Summary year"), read_year(c.ov.summary_year), read_year(d.summary_year), true) }
+                { field("plan_year", lang.pick("计划年份", "Plan year"), read_year(c.ov.plan_year), read_year(d.plan_year), true) }
+                { field("title", lang.pick("标题", "Title"), c.ov.title.clone().unwrap_or_default(), d.title.clone(), false) }
+                { field("published", lang.pick("发布日期", "Published"), c.ov.published.clone().unwrap_or_default(), d.published.clone().unwrap_or_default(), false) }
                 if !msg.is_empty() {
                     <p class="add-msg bad" role="alert">{ (*msg).clone() }</p>
                 }

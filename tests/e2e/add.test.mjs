@@ -187,6 +187,35 @@ describe('adding reports in the page', () => {
     }
   });
 
+  test('place and years corrected before adding (the fields of a sidecar .toml)', async () => {
+    const g = await open('file');
+    const { page } = g;
+    try {
+      await openDialog(page);
+      // Pasted without a name: the plan's text alone says 宁波 and 2024.
+      await page.locator('#add-text').fill(body('ningbo_2024_plan.txt'));
+      await page.locator('.add-paste .btn').click();
+      const card = page.locator('.check').first();
+      await card.waitFor({ timeout: WAIT_MS });
+      assert.equal(await card.locator('input[name="place"]').getAttribute('placeholder'), '宁波市', 'the field shows what was read');
+      await card.locator('input[name="plan_year"]').fill('二〇二五');
+      await card.locator('.correct button[type="submit"]').click();
+      await card.locator('.correct .add-msg.bad', { hasText: '不是年份' }).waitFor({ timeout: WAIT_MS });
+      await card.locator('input[name="place"]').fill('鄞州区');
+      await card.locator('input[name="plan_year"]').fill('2025');
+      await card.locator('.correct button[type="submit"]').click();
+      await card.locator('.facts', { hasText: '计划 2025' }).waitFor({ timeout: WAIT_MS });
+      assert.match(await card.locator('.facts').innerText(), /鄞州区（市辖区，属宁波市）/);
+      assert.match(await card.locator('.warnings').innerText(), /添加时手动更正了/);
+      await addAndShow(page);
+      await unfoldPicker(page);
+      await chipHere(page, '鄞州区', 2025).waitFor({ timeout: WAIT_MS });
+      await g.clean();
+    } finally {
+      await g.context.close();
+    }
+  });
+
   for (const how of ['file', 'http']) {
     test(`the single file with my reports opens in a fresh profile and shows them as ordinary reports (${how})`, async () => {
       const g = await open(how);
