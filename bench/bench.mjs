@@ -288,6 +288,130 @@ async function addTable(rate) {
   ].join('\n');
 }
 
+// ---- the ratios of #14: each against something measured in the same run ----
+
+/**
+ * One cold start over http on loopback (gzip, no network throttling) at 4x CPU: first content,
+ * interactive, and the gzip bytes the page received before it was interactive.
+ */
+async function startupBytes(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const done = [];
+    cdp.on('Network.loadingFinished', (e) => done.push({ t: e.timestamp, bytes: e.encodedDataLength }));
+    let t0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (t0 === undefined) t0 = e.timestamp;
+    });
+    await page.addInitScript(probe, READY);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench && 'interactive' in window.__bench, null, { timeout: TIMEOUT_MS, polling: 20 });
+    const b = await page.evaluate(() => window.__bench);
+    // CDP timestamps are seconds on the browser's monotonic clock, from the first request.
+    const bytes = done.filter((d) => (d.t - t0) * 1000 <= b.interactive).reduce((n, d) => n + d.bytes, 0);
+    return { ...b, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+/** In the page: the selected table's cell texts laid out as a bare <table>, ms to its drawn frame. */
+const bareTable = (rows) =>
+  new Promise((resolve) => {
+    const t0 = performance.now();
+    const table = document.createElement('table');
+    table.setAttribute('data-bare', '');
+    for (const r of rows) {
+      const tr = table.insertRow();
+      for (const c of r) tr.insertCell().textContent = c;
+    }
+    document.body.appendChild(table);
+    requestAnimationFrame(() => setTimeout(() => {
+      const ms = performance.now() - t0;
+      table.remove();
+      resolve(ms);
+    }));
+  });
+
+async function ratioTable() {
+  const browser = await launch();
+  const server = await serve(dist, { maxLifetimeMs: 30 * 60_000 });
+  const starts = [];
+  const click = { app: [], bare: [] };
+  try {
+    for (let i = 0; i < RUNS; i++) starts.push(await startupBytes(browser, `${server.url}/index.html`));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table'), null, { timeout: TIMEOUT_MS });
+    await page.evaluate(() => document.querySelector('.picker input[type=checkbox]:not(:checked)').setAttribute('data-bench', '1'));
+    const N = Math.max(RUNS * 2, 10);
+    for (let i = 0; i < N; i++) {
+      // Add the place-year (a column more), take the table's texts, then remove it again.
+      const cols = await page.evaluate(() => document.querySelectorAll('table thead th').length);
+      const added = await page.evaluate(timedClick, ['[data-bench]', `() => document.querySelectorAll('table thead th').length !== ${cols}`]);
+      click.app.push(added.frame);
+      const rows = await page.evaluate(() => [...document.querySelectorAll('table.compare tr')].map((tr) => [...tr.cells].map((c) => c.innerText)));
+      click.bare.push(await page.evaluate(bareTable, rows));
+      const back = await page.evaluate(() => document.querySelectorAll('table thead th').length);
+      await page.evaluate(timedClick, ['[data-bench]', `() => document.querySelectorAll('table thead th').length !== ${back}`]);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const med = (k) => median(starts.map((r) => r[k]));
+  const content = med('content');
+  const interactive = med('interactive');
+  const bytes = med('bytes');
+  const app = median(click.app);
+  const bare = median(click.bare);
+  return [
+    `Ratios, headless Chromium, ${CPU_SLOWDOWN}x CPU throttling, http on loopback with gzip, medians (${RUNS} cold starts, ${click.app.length} clicks):`,
+    '',
+    '| measured | now | against | ratio | goal |',
+    '|---|---:|---:|---:|---:|',
+    `| the app running against the first content on screen | ${interactive.toFixed(0)} ms | ${content.toFixed(0)} ms | ×${(interactive / content).toFixed(2)} | ≤ ×1.5 |`,
+    `| adding a place-year, click to the drawn frame, against the same cell texts as a bare table | ${app.toFixed(0)} ms | ${bare.toFixed(0)} ms | ×${(app / bare).toFixed(2)} | ≤ ×2.5 |`,
+    `| gzip bytes received before the page is interactive | ${kib(bytes)} KiB | | | ≤ 150 KB |`,
+  ].join('\n');
+}
+
+/** 1,000 reports against the seeds: interactive over file://, both measured in this run. */
+async function scaleRatio(seedsDist) {
+  const browser = await launch();
+  const t = { here: [], seeds: [] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      t.here.push((await startup(browser, pathToFileURL(path.join(dist, 'index.html')).href, {})).interactive);
+      t.seeds.push((await startup(browser, pathToFileURL(path.join(seedsDist, 'index.html')).href, {})).interactive);
+    }
+  } finally {
+    await browser.close();
+  }
+  const [a, b] = [median(t.here), median(t.seeds)];
+  return [
+    `Against the seeds in the same run (interactive, file://, ${CPU_SLOWDOWN}x CPU, median of ${RUNS}, alternated):`,
+    '',
+    '| this corpus | the seeds | ratio | goal (1,000 reports) |',
+    '|---:|---:|---:|---:|',
+    `| ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ×${(a / b).toFixed(2)} | ≤ ×1.3 |`,
+  ].join('\n');
+}
+
+if (process.env.BENCH_ONLY === 'ratios') {
+  console.log(await ratioTable());
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'add') {
   console.log(await addTable(CPU_SLOWDOWN));
   process.exit(0);
@@ -303,3 +427,10 @@ console.log('');
 console.log(await interactionTable(1));
 console.log('');
 console.log(await addTable(CPU_SLOWDOWN));
+console.log('');
+console.log(await ratioTable());
+// bench.sh names the seeds' build when measuring a generated corpus.
+if (process.env.BENCH_SEEDS_DIST) {
+  console.log('');
+  console.log(await scaleRatio(path.resolve(process.env.BENCH_SEEDS_DIST)));
+}

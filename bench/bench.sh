@@ -72,6 +72,6 @@ for n in ${SCALE:-}; do
     echo "Raw text: $(du -sk "$corpus" | cut -f1) KiB; release build after the corpus change: $(secs "$t0" "$t1") s."
     echo
   } >> "$report"
-  node bench/bench.mjs "$sdist" "$RUNS" >> "$report"
+  BENCH_SEEDS_DIST="$dist" node bench/bench.mjs "$sdist" "$RUNS" >> "$report"
 done
 cat "$report"

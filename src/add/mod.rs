@@ -557,7 +557,8 @@ pub fn AddDialog(p: &Props) -> Html {
                 <ul>
                     { for st.stored.iter().map(|s| {
                         let label = match &s.doc {
-                            Some(d) => format!("{} · {} · {}", d.region.name, report::compare::report_years(d), if d.title.is_empty() { &d.file } else { &d.title }),
+                            // The name it was added under is what the person knows it by.
+                            Some(d) => format!("{} · {} · {}", d.region.name, report::compare::report_years(d), if d.file.is_empty() { &d.title } else { &d.file }),
                             None => format!("{} · {}", s.id, lang.pick("已损坏，无法读取", "damaged, cannot be read")),
                         };
                         html! {

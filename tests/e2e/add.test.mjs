@@ -164,7 +164,7 @@ describe('adding reports in the page', () => {
       await openDialog(page);
       const stored = page.locator('.add-stored li');
       assert.equal(await stored.count(), 2);
-      await stored.filter({ hasText: '工作要点' }).or(stored.filter({ hasText: '2024年是' })).first().locator('button').click();
+      await stored.filter({ hasText: PLAN_NAME }).locator('button').click();
       assert.equal(await stored.count(), 1);
       await Promise.all([page.waitForEvent('load'), page.locator('.add-head .btn').click()]);
       await page.waitForFunction(() => !document.querySelector('.static-note'), null, { timeout: WAIT_MS });
