@@ -190,7 +190,7 @@ pub fn Check(p: &CheckProps) -> Html {
     let en = lang.is_en();
     html! {
         <section class="check" aria-labelledby={id("h")}>
-            <h3 id={id("h")}>{ &c.name }</h3>
+            <h3 id={id("h")} tabindex="-1">{ &c.name }</h3>
             if let Some(m) = problem {
                 <p class="add-msg bad" role="alert">{ m }</p>
             }

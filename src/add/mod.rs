@@ -117,6 +117,14 @@ fn close(changed: bool) {
         handle.destroy();
         root.remove();
     }
+    // Back to where the person was: the button that opened the dialog.
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".add-report").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(b) = button {
+        let _ = b.focus();
+    }
 }
 
 /// Parses a text as the page does when adding it, and returns its one-report index (the bench
@@ -413,6 +421,24 @@ pub fn AddDialog(p: &Props) -> Html {
             }
             let inbox = Callback::from(move |f| read_files(f, st.clone(), lang));
             INBOX.with(|i| *i.borrow_mut() = Some(inbox));
+        });
+    }
+    // New cards come below the inputs, off a phone's screen: take the reader to the first one.
+    {
+        let first_new = use_mut_ref(|| 0u32);
+        let next = st.next;
+        let cands: Vec<u32> = st.cands.iter().map(|c| c.key).collect();
+        use_effect_with(next, move |_| {
+            let seen = std::mem::replace(&mut *first_new.borrow_mut(), next);
+            if let Some(key) = cands.into_iter().find(|&k| k >= seen) {
+                let heading = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&format!("chk-{key}-h")))
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(h) = heading {
+                    let _ = h.focus();
+                }
+            }
         });
     }
     let changed = st.changed;

@@ -91,6 +91,8 @@ describe('adding reports in the page', () => {
           await page.locator('#add-file').setInputFiles(plan);
           const card = page.locator('.check').first();
           await card.waitFor({ timeout: WAIT_MS });
+          // The reader is taken to the new card (below the inputs, off a phone's first screen).
+          await page.waitForFunction(() => /^chk-\d+-h$/.test(document.activeElement?.id || ''), null, { timeout: WAIT_MS });
           const facts = await card.locator('.facts').innerText();
           assert.match(facts, /宁波市（地级市，属浙江省）/);
           assert.match(facts, /计划 2024/);
@@ -355,6 +357,10 @@ describe('adding reports in the page', () => {
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
         assert.deepEqual(bad, []);
+        // Escape closes it (nothing was added: no reload) and gives the focus back to its button.
+        await page.keyboard.press('Escape');
+        await page.locator('dialog.add-dialog').waitFor({ state: 'detached', timeout: WAIT_MS });
+        assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('add-report')), true);
         await g.clean();
       } finally {
         await g.context.close();
