@@ -189,6 +189,49 @@ describe('adding reports in the page', () => {
     }
   });
 
+  test('an added report is everywhere a built-in one is: topics, chart, reader, CSV and JSON (file://)', async () => {
+    const g = await open('file');
+    const { page } = g;
+    try {
+      await openDialog(page);
+      await page.locator('#add-file').setInputFiles(plan);
+      await page.locator('.check').first().waitFor({ timeout: WAIT_MS });
+      await addAndShow(page);
+      const id = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('duibiao:r:')).slice(10));
+      // Topics: its items beside the others'.
+      await page.goto(`${FILE}?view=topics&cols=宁波市:2024`);
+      await page.locator('.topics-view .topic-grid').first().waitFor({ timeout: WAIT_MS });
+      assert.match(await page.locator('.topics-view').innerText(), /宁波市/);
+      // Chart: its 高新技术企业 goal as a bar.
+      await page.goto(`${FILE}?view=chart&indicator=high_tech_enterprises&cols=宁波市:2024`);
+      await page.locator('.chart-view svg').first().waitFor({ timeout: WAIT_MS });
+      assert.match(await page.locator('.chart-view').innerText(), /8500/);
+      // Reader: its whole text, from browser storage.
+      await page.goto(`${FILE}?view=report&doc=${id}`);
+      await page.locator('.reader-view', { hasText: '有效高新技术企业数量突破8500家' }).waitFor({ timeout: WAIT_MS });
+      assert.match(await page.locator('.reader-view').innerText(), /宁波市（推断） · 2024/);
+      // The downloads carry it, with its text.
+      await page.goto(`${FILE}?cols=宁波市:2024`);
+      await page.locator('table.compare').waitFor({ timeout: WAIT_MS });
+      const [csv] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.getByRole('button', { name: /CSV/ }).first().click()]);
+      const csvText = fs.readFileSync(await csv.path(), 'utf8');
+      assert.match(csvText, /宁波市,2024/);
+      assert.match(csvText, /有效高新技术企业数量突破8500家/, 'the source sentence is in the CSV');
+      const [json] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.getByRole('button', { name: /JSON/ }).first().click()]);
+      const corpus = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+      const mine = corpus.documents.find((d) => d.id === id);
+      assert.ok(mine, 'the JSON holds the added report');
+      assert.equal(mine.region.name, '宁波市');
+      assert.equal(mine.claims.length, 8);
+      // Offsets are in characters (DOMAIN §6): every claim's sentence is its slice of the text.
+      const chars = [...mine.text];
+      for (const c of mine.claims) assert.equal(chars.slice(c.start, c.end).join(''), c.text);
+      await g.clean();
+    } finally {
+      await g.context.close();
+    }
+  });
+
   test('place and years corrected before adding (the fields of a sidecar .toml)', async () => {
     const g = await open('file');
     const { page } = g;
