@@ -37,9 +37,13 @@ impl PartialEq for Candidate {
 }
 
 impl Candidate {
-    /// Whether it can be added: not a duplicate, and something to compare was read.
+    /// Whether it can be added: not a duplicate, something to compare was read, and a year to
+    /// show it under (without one it would appear nowhere in the picker).
     pub fn addable(&self) -> bool {
-        !self.duplicate && !self.parsed.doc.claims.is_empty()
+        let d = &self.parsed.doc;
+        !self.duplicate
+            && !d.claims.is_empty()
+            && (d.summary_year.is_some() || d.plan_year.is_some())
     }
 }
 
@@ -183,6 +187,11 @@ pub fn Check(p: &CheckProps) -> Html {
         Some(lang.pick(
             "没有读到任何目标或实绩数字：这段文字看起来不是科技工作报告，无法添加。",
             "No goal or achievement figures were read: this does not look like a work report, so it cannot be added.",
+        ))
+    } else if d.summary_year.is_none() && d.plan_year.is_none() {
+        Some(lang.pick(
+            "未能确定报告的年份：请在下方填写总结年份或计划年份并重新读取，然后才能添加。",
+            "The report's years could not be found: fill in the summary or plan year below and read again before adding it.",
         ))
     } else {
         None

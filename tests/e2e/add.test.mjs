@@ -328,6 +328,7 @@ describe('adding reports in the page', () => {
         { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20 * 1024 * 1024, 0x41) },
         { name: '天气.txt', mimeType: 'text/plain', buffer: Buffer.from('今天天气很好，我们去公园散步。晚上吃饺子。') },
         { name: SUMMARY_NAME, mimeType: 'text/plain', buffer: gbk },
+        { name: '无年份.txt', mimeType: 'text/plain', buffer: Buffer.from('全市新增国家高新技术企业113家，研发投入增长12%。') },
       ]);
       const errors = page.locator('.add-errors li');
       await errors.nth(2).waitFor({ timeout: WAIT_MS });
@@ -338,6 +339,9 @@ describe('adding reports in the page', () => {
       // Not a report: read, but nothing to compare, so it cannot be added.
       const weather = page.locator('.check', { hasText: '天气.txt' });
       assert.match(await weather.innerText(), /看起来不是科技工作报告/);
+      // Figures but no year: it would show nowhere, so it waits for a year to be filled in.
+      const noYear = page.locator('.check', { hasText: '无年份.txt' });
+      assert.match(await noYear.innerText(), /未能确定报告的年份/);
       // GB18030 is decoded (and said so), the report reads as the UTF-8 one does.
       const gb = page.locator('.check', { hasText: SUMMARY_NAME });
       assert.match(await gb.innerText(), /已按GB18030解码/);
