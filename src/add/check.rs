@@ -297,6 +297,7 @@ pub fn overrides(
         plan_year: year(plan)?,
         published,
         title,
+        by_hand: true,
     })
 }
 
@@ -322,9 +323,13 @@ mod tests {
         let err = overrides(None, Some("23".into()), None, None, None, Lang::En).unwrap_err();
         assert!(err.contains("23") && err.contains("four digits"), "{err}");
         assert!(overrides(None, None, Some("二〇二四".into()), None, None, Lang::Zh).is_err());
+        // Nothing typed: nothing overridden, and the corrections are marked as typed by hand.
         assert_eq!(
             overrides(None, None, None, None, None, Lang::Zh).unwrap(),
-            Overrides::default()
+            Overrides {
+                by_hand: true,
+                ..Overrides::default()
+            }
         );
     }
 }

@@ -210,30 +210,13 @@ impl Reducible for State {
             }
             Act::Correct(key, ov) => {
                 if let Some(c) = s.cands.iter_mut().find(|c| c.key == key) {
-                    let mut parsed = parse_decoded(
+                    c.parsed = Rc::new(parse_decoded(
                         &report::pack::local_id(&c.text),
                         &c.name,
                         &c.text,
                         c.encoding,
                         &ov,
-                    );
-                    // The parser words corrections as a maintainer's sidecar file's.
-                    for w in parsed
-                        .doc
-                        .warnings
-                        .iter_mut()
-                        .filter(|w| w.code == report::WarningCode::Override)
-                    {
-                        w.message =
-                            w.message
-                                .replacen("维护者的附注文件改写了", "添加时手动更正了", 1);
-                        w.message_en = w.message_en.replacen(
-                            "A maintainer's sidecar file overrides",
-                            "Corrected by hand when adding",
-                            1,
-                        );
-                    }
-                    c.parsed = Rc::new(parsed);
+                    ));
                     c.ov = ov;
                 }
             }

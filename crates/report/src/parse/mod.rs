@@ -203,10 +203,15 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         if places::region_for_name(p).is_none() {
             // Not in the gazetteer (a typo, or a unit newer than the data): the page cannot fold it
             // under its city, and the reader should know why.
+            let (zh, en) = if ov.by_hand {
+                ("更正的地名", "The corrected place")
+            } else {
+                ("附注文件中的地名", "The sidecar's place")
+            };
             warnings.push(warning(
                 WarningCode::Other,
-                format!("附注文件中的地名“{p}”不在行政区划表中,无法确定其上级"),
-                format!("The sidecar's place “{p}” is not in the gazetteer; its parent is unknown"),
+                format!("{zh}“{p}”不在行政区划表中,无法确定其上级"),
+                format!("{en} “{p}” is not in the gazetteer; its parent is unknown"),
             ));
         }
     }
@@ -240,13 +245,19 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         warnings.extend(years.warnings);
     }
     if !overridden.is_empty() {
+        let (zh, en) = if ov.by_hand {
+            ("添加时手动更正了", "Corrected by hand when adding")
+        } else {
+            (
+                "维护者的附注文件改写了",
+                "A maintainer's sidecar file overrides",
+            )
+        };
+        let list = overridden.join("; ");
         warnings.push(warning(
             WarningCode::Override,
-            format!("维护者的附注文件改写了:{}", overridden.join("; ")),
-            format!(
-                "A maintainer's sidecar file overrides: {}",
-                overridden.join("; ")
-            ),
+            format!("{zh}:{list}"),
+            format!("{en}: {list}"),
         ));
     }
 
@@ -722,5 +733,48 @@ mod tests {
         assert_eq!(d.region.name, "温州市");
         assert_eq!((d.summary_year, d.plan_year), (Some(2024), Some(2025)));
         assert!(!from_name(&d, WarningCode::PlaceInferred) && !from_name(&d, WarningCode::Other));
+    }
+
+    #[test]
+    fn corrections_by_hand_are_worded_as_such() {
+        let text = "科技工作情况\n全市新增国家高新技术企业113家。\n";
+        let sidecar = Overrides {
+            place: Some("某某县".into()),
+            plan_year: Some(2025),
+            ..Overrides::default()
+        };
+        let hand = Overrides {
+            by_hand: true,
+            ..sidecar.clone()
+        };
+        let messages = |ov: &Overrides| -> Vec<String> {
+            parse_document_with("x", "x.txt", text, ov)
+                .warnings
+                .into_iter()
+                .filter(|w| matches!(w.code, WarningCode::Override | WarningCode::Other))
+                .map(|w| w.message)
+                .collect()
+        };
+        let m = messages(&sidecar);
+        assert!(
+            m.iter()
+                .any(|w| w.starts_with("维护者的附注文件改写了:place = 某某县; plan_year = 2025")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|w| w.starts_with("附注文件中的地名“某某县”")),
+            "{m:?}"
+        );
+        let m = messages(&hand);
+        assert!(
+            m.iter()
+                .any(|w| w.starts_with("添加时手动更正了:place = 某某县; plan_year = 2025")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|w| w.starts_with("更正的地名“某某县”")),
+            "{m:?}"
+        );
+        assert!(!m.iter().any(|w| w.contains("附注文件")), "{m:?}");
     }
 }

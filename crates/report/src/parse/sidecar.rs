@@ -16,6 +16,9 @@ pub struct Overrides {
     pub plan_year: Option<i32>,
     pub published: Option<String>,
     pub title: Option<String>,
+    /// Typed in the page while adding the report, not read from a sidecar file: the warnings
+    /// say so.
+    pub by_hand: bool,
 }
 
 fn parse_string(v: &str) -> Option<String> {
