@@ -15,7 +15,7 @@ pub mod store;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use report::parse::{parse_decoded, Overrides};
+use report::parse::{parse_decoded, Overrides, Parsed};
 use report::Document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -130,9 +130,13 @@ fn close(changed: bool) {
 /// Parses a text as the page does when adding it, and returns its one-report index (the bench
 /// and tests call this through the module's `parse` export).
 pub fn pack_text(name: &str, text: &str) -> String {
-    let id = report::pack::local_id(text);
-    let parsed = parse_decoded(&id, name, text, None, &Overrides::default());
-    report::pack::pack_local(&parsed.doc)
+    report::pack::pack_local(&read_report(name, text, None, &Overrides::default()).doc)
+}
+
+/// Parses a decoded text as the page adds it: its id comes from the text, so the same report
+/// added twice is recognised.
+fn read_report(name: &str, text: &str, encoding: Option<&str>, ov: &Overrides) -> Parsed {
+    parse_decoded(&report::pack::local_id(text), name, text, encoding, ov)
 }
 
 /// Ids of the reports this page already has: built in, and stored now.
@@ -177,6 +181,12 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, act: Act) -> Rc<Self> {
         let mut s = (*self).clone();
+        // Only these change what is stored or which candidates there are; the rest (a busy flag,
+        // a message, a re-read with corrections: the id comes from the text) leave both alone.
+        let look = matches!(
+            act,
+            Act::Inputs(..) | Act::Drop(_) | Act::Refresh | Act::Removed
+        );
         match act {
             Act::Inputs(inputs, lang) => {
                 s.busy = false;
@@ -184,15 +194,9 @@ impl Reducible for State {
                 for i in inputs {
                     match i.text {
                         Ok((text, encoding)) => {
-                            let text = Rc::new(text);
                             let ov = Overrides::default();
-                            let parsed = Rc::new(parse_decoded(
-                                &report::pack::local_id(&text),
-                                &i.name,
-                                &text,
-                                encoding,
-                                &ov,
-                            ));
+                            let parsed = Rc::new(read_report(&i.name, &text, encoding, &ov));
+                            let text = Rc::new(text);
                             s.cands.push(Candidate {
                                 key: s.next,
                                 name: i.name,
@@ -210,13 +214,7 @@ impl Reducible for State {
             }
             Act::Correct(key, ov) => {
                 if let Some(c) = s.cands.iter_mut().find(|c| c.key == key) {
-                    c.parsed = Rc::new(parse_decoded(
-                        &report::pack::local_id(&c.text),
-                        &c.name,
-                        &c.text,
-                        c.encoding,
-                        &ov,
-                    ));
+                    c.parsed = Rc::new(read_report(&c.name, &c.text, c.encoding, &ov));
                     c.ov = ov;
                 }
             }
@@ -230,7 +228,10 @@ impl Reducible for State {
             Act::Busy(b) => s.busy = b,
             Act::ConfirmAll(b) => s.confirm_all = b,
         }
-        // Storage and duplicates are looked at afresh after every change.
+        if !look {
+            return Rc::new(s);
+        }
+        // Storage (every stored report decoded) and duplicates, looked at afresh.
         match store::list() {
             Ok(list) => {
                 s.stored = list;
