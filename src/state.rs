@@ -141,11 +141,7 @@ impl Reducible for AppState {
                     s.selection.remove(i);
                 } else if order.contains(&py) {
                     s.selection.push(py);
-                    s.selection = order
-                        .iter()
-                        .filter(|p| s.selection.contains(p))
-                        .cloned()
-                        .collect();
+                    s.selection = crate::url::keep_order(&order, |p| s.selection.contains(p));
                 }
             }
             Action::Select(sel) => s.selection = sel,

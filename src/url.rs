@@ -265,7 +265,8 @@ pub fn parse(search: &str, available: &[PlaceYear], doc_ids: &[String]) -> AppSt
     s
 }
 
-fn keep_order(available: &[PlaceYear], f: impl Fn(&PlaceYear) -> bool) -> Vec<PlaceYear> {
+/// The place-years of `available` (picker order) for which `f` holds.
+pub fn keep_order(available: &[PlaceYear], f: impl Fn(&PlaceYear) -> bool) -> Vec<PlaceYear> {
     available.iter().filter(|a| f(a)).cloned().collect()
 }
 

@@ -95,24 +95,14 @@ pub fn Check(p: &CheckProps) -> Html {
         let e = r.evidence.clone().unwrap_or_default();
         html! { <span class="muted">{ lang.pick("（推断，依据：", " (inferred from: ") }{ e }{ lang.pick("）", ")") }</span> }
     });
+    let (claims, goals, achs) = (d.claims.len(), count(Kind::Goal), count(Kind::Achievement));
+    let (items, numbers, skipped) = (d.items.len(), c.parsed.numbers, c.parsed.skipped.len());
     let summary = match lang {
         Lang::Zh => format!(
-            "读到 {} 条指标（目标 {}，实绩 {}），{} 条工作事项；文中共 {} 个数字，{} 个未作为指标。",
-            d.claims.len(),
-            count(Kind::Goal),
-            count(Kind::Achievement),
-            d.items.len(),
-            c.parsed.numbers,
-            c.parsed.skipped.len()
+            "读到 {claims} 条指标（目标 {goals}，实绩 {achs}），{items} 条工作事项；文中共 {numbers} 个数字，{skipped} 个未作为指标。"
         ),
         Lang::En => format!(
-            "{} claims ({} goals, {} achievements), {} work items; {} numbers in the text, {} not taken as claims.",
-            d.claims.len(),
-            count(Kind::Goal),
-            count(Kind::Achievement),
-            d.items.len(),
-            c.parsed.numbers,
-            c.parsed.skipped.len()
+            "{claims} claims ({goals} goals, {achs} achievements), {items} work items; {numbers} numbers in the text, {skipped} not taken as claims."
         ),
     };
     // Empty fields show what was read (the placeholder), so a correction starts from it.

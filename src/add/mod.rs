@@ -293,11 +293,7 @@ fn show(added: &[Document]) {
     let ids: Vec<String> = all.iter().map(|d| d.id.clone()).collect();
     let mut s = crate::url::parse(&crate::hooks::location_search(), &avail, &ids);
     s.selection.extend(report::compare::available(added));
-    s.selection = avail
-        .iter()
-        .filter(|p| s.selection.contains(p))
-        .cloned()
-        .collect();
+    s.selection = crate::url::keep_order(&avail, |p| s.selection.contains(p));
     let q = crate::url::to_query(&s, &avail);
     if let Some(w) = web_sys::window() {
         let loc = w.location();
