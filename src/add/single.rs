@@ -15,16 +15,7 @@ const CORPUS: &str = "self.__duibiaoCorpus = ";
 /// appended to the index, their texts as inline scripts after the app. Reports the page already
 /// has are skipped. Errors when the page is not a Duibiao single file.
 pub fn with_reports(page: &str, docs: &[Document]) -> Result<String, String> {
-    let at = page
-        .find(CORPUS)
-        .ok_or("the page carries no Duibiao index")?
-        + CORPUS.len();
-    let mut de = serde_json::Deserializer::from_str(&page[at..]).into_iter::<String>();
-    let index = match de.next() {
-        Some(Ok(s)) => s,
-        _ => return Err("the page's index is not a string".into()),
-    };
-    let end = at + de.byte_offset();
+    let (at, end, index) = corpus_literal(page)?;
     let new: Vec<Document> = docs
         .iter()
         .filter(|d| !index.contains(&format!("\nD\t{}\t", d.id)))
@@ -56,6 +47,19 @@ pub fn with_reports(page: &str, docs: &[Document]) -> Result<String, String> {
         &page[end..close],
         &page[close..]
     ))
+}
+
+/// The page's index: where its string literal starts and ends, and its value.
+fn corpus_literal(page: &str) -> Result<(usize, usize, String), String> {
+    let at = page
+        .find(CORPUS)
+        .ok_or("the page carries no Duibiao index")?
+        + CORPUS.len();
+    let mut de = serde_json::Deserializer::from_str(&page[at..]).into_iter::<String>();
+    match de.next() {
+        Some(Ok(s)) => Ok((at, at + de.byte_offset(), s)),
+        _ => Err("the page's index is not a string".into()),
+    }
 }
 
 /// Inside `duibiao.html`: the page's source as it was loaded. An inline script right after
@@ -118,12 +122,7 @@ mod tests {
     }
 
     fn index_of(page: &str) -> String {
-        let at = page.find(CORPUS).unwrap() + CORPUS.len();
-        serde_json::Deserializer::from_str(&page[at..])
-            .into_iter::<String>()
-            .next()
-            .unwrap()
-            .unwrap()
+        corpus_literal(page).expect("a Duibiao page").2
     }
 
     #[test]
