@@ -18,7 +18,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { DIST, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
+import { DIST, WAIT_MS, axeViolations, devText, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
 
 const PLAN_NAME = '宁波市科技局2024年工作要点.txt';
 const SUMMARY_NAME = '宁波市科学技术局2024年工作总结.txt';
@@ -28,20 +28,13 @@ let plan;
 let summary;
 let server;
 
-/** A development text without its `source:` / `partial:` header lines. */
-function body(name) {
-  const lines = fs.readFileSync(path.join(ROOT, 'tests/dev/texts', name), 'utf8').split('\n');
-  while (lines.length && (/^(source|partial):/.test(lines[0]) || !lines[0].trim())) lines.shift();
-  return lines.join('\n');
-}
-
 before(async () => {
   requireDist();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duibiao-add-'));
   plan = path.join(dir, PLAN_NAME);
   summary = path.join(dir, SUMMARY_NAME);
-  fs.writeFileSync(plan, body('ningbo_2024_plan.txt'));
-  fs.writeFileSync(summary, body('ningbo_2024.txt'));
+  fs.writeFileSync(plan, devText('ningbo_2024_plan.txt'));
+  fs.writeFileSync(summary, devText('ningbo_2024.txt'));
   browser = await launch();
   server = await serve(DIST, { csp: STRICT_CSP });
 });
@@ -75,6 +68,14 @@ async function addAndShow(page) {
   assert.equal(await go.isEnabled(), true, 'the add button is enabled');
   await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS }), go.click()]);
   await page.waitForFunction(() => !document.querySelector('.static-note'), null, { timeout: WAIT_MS });
+}
+
+/** Adds `files` through the file chooser, each read and checked first. */
+async function addFiles(page, files) {
+  await openDialog(page);
+  await page.locator('#add-file').setInputFiles(files);
+  await page.locator('.check').nth([files].flat().length - 1).waitFor({ timeout: WAIT_MS });
+  await addAndShow(page);
 }
 
 const chipHere = (page, place, year) =>
@@ -137,7 +138,7 @@ describe('adding reports in the page', () => {
     try {
       // Paste: the title field stands in for a file name.
       await openDialog(page);
-      await page.locator('#add-text').fill(body('ningbo_2024.txt'));
+      await page.locator('#add-text').fill(devText('ningbo_2024.txt'));
       await page.locator('#add-name').fill('宁波市科学技术局2024年工作总结');
       await page.locator('.add-paste .btn').click();
       const card = page.locator('.check').first();
@@ -150,7 +151,7 @@ describe('adding reports in the page', () => {
         dt.items.add(new File([text], name, { type: 'text/plain' }));
         document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
         document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, { name: PLAN_NAME, text: body('ningbo_2024_plan.txt') });
+      }, { name: PLAN_NAME, text: devText('ningbo_2024_plan.txt') });
       await page.locator('dialog.add-dialog[open] .check').waitFor({ timeout: WAIT_MS });
       await addAndShow(page);
       // Goals beside results: the scorecard of the pair.
@@ -193,10 +194,7 @@ describe('adding reports in the page', () => {
     const g = await open('file');
     const { page } = g;
     try {
-      await openDialog(page);
-      await page.locator('#add-file').setInputFiles(plan);
-      await page.locator('.check').first().waitFor({ timeout: WAIT_MS });
-      await addAndShow(page);
+      await addFiles(page, plan);
       const id = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('duibiao:r:')).slice(10));
       // Topics: its items beside the others'.
       await page.goto(`${FILE}?view=topics&cols=宁波市:2024`);
@@ -238,7 +236,7 @@ describe('adding reports in the page', () => {
     try {
       await openDialog(page);
       // Pasted without a name: the plan's text alone says 宁波 and 2024.
-      await page.locator('#add-text').fill(body('ningbo_2024_plan.txt'));
+      await page.locator('#add-text').fill(devText('ningbo_2024_plan.txt'));
       await page.locator('.add-paste .btn').click();
       const card = page.locator('.check').first();
       await card.waitFor({ timeout: WAIT_MS });
@@ -267,10 +265,7 @@ describe('adding reports in the page', () => {
       const { page } = g;
       let saved;
       try {
-        await openDialog(page);
-        await page.locator('#add-file').setInputFiles([plan, summary]);
-        await page.locator('.check').nth(1).waitFor({ timeout: WAIT_MS });
-        await addAndShow(page);
+        await addFiles(page, [plan, summary]);
         await openDialog(page);
         const [download] = await Promise.all([
           page.waitForEvent('download', { timeout: WAIT_MS }),
@@ -316,10 +311,7 @@ describe('adding reports in the page', () => {
     const g = await open('file', { width: 360, height: 740 });
     const { page } = g;
     try {
-      await openDialog(page);
-      await page.locator('#add-file').setInputFiles(plan);
-      await page.locator('.check').first().waitFor({ timeout: WAIT_MS });
-      await addAndShow(page);
+      await addFiles(page, plan);
       await openDialog(page);
       const gbk = execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("gb18030"))'], { input: fs.readFileSync(summary) });
       await page.locator('#add-file').setInputFiles([
@@ -396,14 +388,7 @@ describe('adding reports in the page', () => {
         await page.locator('.check').first().waitFor({ timeout: WAIT_MS });
         await page.locator('.check details summary').first().click();
         await page.locator('.check .claims li').first().waitFor({ timeout: WAIT_MS });
-        await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-        const { violations } = await page.evaluate(() =>
-          window.axe.run(document.querySelector('dialog.add-dialog'), { resultTypes: ['violations'] }),
-        );
-        const bad = violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        assert.deepEqual(bad, []);
+        assert.deepEqual(await axeViolations(page, 'dialog.add-dialog'), []);
         // Escape closes it (nothing was added: no reload) and gives the focus back to its button.
         await page.keyboard.press('Escape');
         await page.locator('dialog.add-dialog').waitFor({ state: 'detached', timeout: WAIT_MS });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { DIST, PLACES, ROOT, WAIT_MS, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
+import { DIST, PLACES, WAIT_MS, axeViolations, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 640 };
@@ -48,14 +48,6 @@ async function rowText(page, indicatorName) {
     const th = [...document.querySelectorAll('table th[scope=row]')].find((h) => h.textContent.includes(name));
     return th ? th.closest('tr').innerText : null;
   }, indicatorName);
-}
-
-async function axeViolations(page) {
-  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 /** Sideways overflow of the page, and table cells whose text is cut off. */

@@ -140,3 +140,25 @@ export function distWith(dir, files) {
   fs.writeFileSync(path.join(dist, app), js.replace(line, () => `self.__duibiaoCorpus = ${JSON.stringify(index).replace(/</g, '\\u003c')};`));
   return dist;
 }
+
+/**
+ * axe-core's serious and critical violations in `page` (under `selector`, else the whole document),
+ * one line each. Evaluated through the debugger protocol, so it needs no script-src exception.
+ */
+export async function axeViolations(page, selector = null) {
+  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const { violations } = await page.evaluate(
+    (sel) => window.axe.run(sel ? document.querySelector(sel) : document, { resultTypes: ['violations'] }),
+    selector,
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** A development text (tests/dev/texts) without its `source:` / `partial:` header lines. */
+export function devText(name) {
+  const lines = fs.readFileSync(path.join(ROOT, 'tests/dev/texts', name), 'utf8').split('\n');
+  while (lines.length && (/^(source|partial):/.test(lines[0]) || !lines[0].trim())) lines.shift();
+  return lines.join('\n');
+}

@@ -15,19 +15,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { ROOT, WAIT_MS, distWith, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
+import { ROOT, WAIT_MS, axeViolations, devText, distWith, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
 
 const URL_QUERY = '?view=scorecard&places=宁波市&years=2024';
 let browser;
 let dir;
 let dist;
-
-/** A development text without its `source:` / `partial:` header lines. */
-function body(file) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  while (lines.length && (/^(source|partial):/.test(lines[0]) || !lines[0].trim())) lines.shift();
-  return lines.join('\n');
-}
 
 before(async () => {
   requireDist();
@@ -37,7 +30,7 @@ before(async () => {
   const files = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => path.join(ROOT, 'seeds', f));
   for (const name of ['ningbo_2024_plan.txt', 'ningbo_2024.txt']) {
     const to = path.join(corpus, name);
-    fs.writeFileSync(to, body(path.join(ROOT, 'tests/dev/texts', name)));
+    fs.writeFileSync(to, devText(name));
     files.push(to);
   }
   dist = distWith(dir, files);
@@ -168,10 +161,7 @@ describe('scorecard of 宁波 2024 (plan against summary)', () => {
       try {
         await g.page.goto(`${server.url}/index.html${URL_QUERY}${care ? '&care=1' : ''}`);
         await g.page.locator('.sc-card').first().waitFor({ timeout: WAIT_MS });
-        await g.page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-        const { violations } = await g.page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const bad = violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-        assert.deepEqual(bad, []);
+        assert.deepEqual(await axeViolations(g.page), []);
         await screenshot(g.page, `scorecard-ningbo-http-360${care ? '-care' : ''}`);
         await g.clean();
       } finally {
