@@ -84,16 +84,28 @@ const probe = (ready) => {
   });
 };
 
-async function startup(browser, url, { network, again }) {
+/**
+ * One cold start at 4x CPU: ms to first content and to interactive; with `bytes`, also the bytes
+ * received (as sent, so gzip) before the page was interactive.
+ */
+async function startup(browser, url, { network, again, bytes }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    if (network) {
+    if (network || bytes) {
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    if (network) await cdp.send('Network.emulateNetworkConditions', network);
+    const received = [];
+    let t0;
+    if (bytes) {
+      cdp.on('Network.requestWillBeSent', (e) => {
+        if (t0 === undefined) t0 = e.timestamp;
+      });
+      cdp.on('Network.loadingFinished', (e) => received.push({ t: e.timestamp, bytes: e.encodedDataLength }));
     }
     await page.addInitScript(probe, READY);
     if (again) {
@@ -105,7 +117,10 @@ async function startup(browser, url, { network, again }) {
     }
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench && 'interactive' in window.__bench, null, { timeout: TIMEOUT_MS, polling: 20 });
-    return await page.evaluate(() => window.__bench);
+    const b = await page.evaluate(() => window.__bench);
+    // CDP timestamps are seconds on the browser's monotonic clock, from the first request.
+    if (bytes) b.bytes = received.filter((d) => (d.t - t0) * 1000 <= b.interactive).reduce((n, d) => n + d.bytes, 0);
+    return b;
   } finally {
     await context.close();
   }
@@ -290,36 +305,6 @@ async function addTable(rate) {
 
 // ---- the ratios of #14: each against something measured in the same run ----
 
-/**
- * One cold start over http on loopback (gzip, no network throttling) at 4x CPU: first content,
- * interactive, and the gzip bytes the page received before it was interactive.
- */
-async function startupBytes(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const done = [];
-    cdp.on('Network.loadingFinished', (e) => done.push({ t: e.timestamp, bytes: e.encodedDataLength }));
-    let t0;
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (t0 === undefined) t0 = e.timestamp;
-    });
-    await page.addInitScript(probe, READY);
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench && 'interactive' in window.__bench, null, { timeout: TIMEOUT_MS, polling: 20 });
-    const b = await page.evaluate(() => window.__bench);
-    // CDP timestamps are seconds on the browser's monotonic clock, from the first request.
-    const bytes = done.filter((d) => (d.t - t0) * 1000 <= b.interactive).reduce((n, d) => n + d.bytes, 0);
-    return { ...b, bytes };
-  } finally {
-    await context.close();
-  }
-}
-
 /** In the page: the selected table's cell texts laid out as a bare <table>, ms to its drawn frame. */
 const bareTable = (rows) =>
   new Promise((resolve) => {
@@ -344,7 +329,7 @@ async function ratioTable() {
   const starts = [];
   const click = { app: [], bare: [] };
   try {
-    for (let i = 0; i < RUNS; i++) starts.push(await startupBytes(browser, `${server.url}/index.html`));
+    for (let i = 0; i < RUNS; i++) starts.push(await startup(browser, `${server.url}/index.html`, { bytes: true }));
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
