@@ -17,9 +17,24 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+// Compressed bodies by file, encoding and content: brotli at its best level takes about a second for
+// the wasm, which a host does once (or ahead of time), not per request.
+const packed = new Map();
+function compressed(file, body, coding) {
+  const key = `${coding} ${file}`;
+  const hit = packed.get(key);
+  if (hit && hit.raw.equals(body)) return hit.out;
+  const out = coding === 'br'
+    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : zlib.gzipSync(body, { level: 9 });
+  packed.set(key, { raw: body, out });
+  return out;
+}
+
 /**
  * Serves `root` on 127.0.0.1. Options: port (0 = any free port), csp (header value or null),
- * gzip (compress text and wasm for clients that accept it, as any real host would; default on),
+ * gzip (compress text and wasm for clients that accept it, as any real host would: brotli when the
+ * client takes it, else gzip; default on),
  * maxLifetimeMs (closes itself after that, so a forgotten server never lingers), log.
  * Resolves to { url, port, server, close(), requests } where requests lists every path asked for.
  */
@@ -47,9 +62,11 @@ export function serve(root, { port = 0, csp = null, gzip = true, maxLifetimeMs =
         'x-content-type-options': 'nosniff',
       };
       if (csp) headers['content-security-policy'] = csp;
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/^image\/(?!svg)/.test(headers['content-type'])) {
-        body = zlib.gzipSync(body, { level: 9 });
-        headers['content-encoding'] = 'gzip';
+      const accepts = req.headers['accept-encoding'] || '';
+      const coding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (gzip && coding && !/^image\/(?!svg)/.test(headers['content-type'])) {
+        body = compressed(file, body, coding);
+        headers['content-encoding'] = coding;
         headers.vary = 'accept-encoding';
       }
       res.writeHead(200, headers).end(body);

@@ -77,18 +77,25 @@ describe('over http', () => {
     }
   });
 
-  test('never fetches the .wasm or anything outside dist/', async () => {
+  test('streams app-<hash>.wasm once, brotli-compressed, and asks for nothing outside dist/', async () => {
     const { page, context, clean } = await guardedPage(browser, { allow: [plain.url, 'data:', 'blob:'] });
     try {
       const asked = [];
+      const encodings = {};
       page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      page.on('response', (r) => { encodings[new URL(r.url()).pathname] = r.headers()['content-encoding']; });
       await page.goto(`${plain.url}/index.html`);
       await waitForPlaces(page);
       await clean();
       const files = new Set(fs.readdirSync(DIST).map((f) => `/${f}`));
       const stray = asked.filter((p) => p !== '/favicon.ico' && !files.has(p));
       assert.deepEqual(stray, [], 'every request is for a file in dist/');
-      assert.ok(!asked.some((p) => p.endsWith('.wasm')), `the wasm is inline, yet the page asked for ${asked}`);
+      // Over http the wasm is its own file (compiled as it streams); its inline copy is for file://.
+      const wasm = asked.filter((p) => p.endsWith('.wasm'));
+      assert.equal(wasm.length, 1, `one .wasm request: ${asked}`);
+      assert.match(wasm[0], /^\/app-[0-9a-f]{16}\.wasm$/);
+      assert.equal(encodings[wasm[0]], 'br', 'the server compressed it and the browser took it');
+      assert.ok(!asked.some((p) => /^\/w-/.test(p)), `the inline copy was not needed over http: ${asked}`);
     } finally {
       await context.close();
     }
@@ -124,9 +131,14 @@ describe('offline, from file://', () => {
     test(`dist/index.html opened from the folder at ${size}`, async () => {
       const { page, context, clean } = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport });
       try {
+        const asked = [];
+        page.on('request', (r) => asked.push(path.basename(new URL(r.url()).pathname)));
         await page.goto(pathToFileURL(path.join(DIST, 'index.html')).href);
         await waitForPlaces(page);
         await clean();
+        // No fetch from file://: the wasm comes as the classic script w-<hash>.js.
+        assert.equal(asked.filter((f) => /^w-[0-9a-f]{16}\.js$/.test(f)).length, 1, `w-<hash>.js loaded: ${asked}`);
+        assert.ok(!asked.some((f) => f.endsWith('.wasm')), `no .wasm request: ${asked}`);
       } finally {
         await context.close();
       }

@@ -22,13 +22,31 @@ const GLUE = 'let wasm_bindgen = function (o) { self.started = o.module_or_path;
 const PARSER_WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.from('parser<!-- ')]);
 const PARSER_GLUE = 'let wasm_bindgen = function (o) { self.parserStarted = o.module_or_path; return Promise.resolve({}); };\nwasm_bindgen.open = function () {};\n';
 
-/** Runs app.js as a browser would (a classic script), returns its global scope once started. */
-async function runApp(js) {
-  const g = { dispatchEvent() {}, addEventListener() {}, CustomEvent: class {}, setTimeout, document: { readyState: 'complete' } };
+/**
+ * Runs app.js as a browser would (a classic script) on a page at `protocol`, returns its global
+ * scope once started. Scripts it adds run from `dir`; `fetch` stands in for the network; `before`
+ * are scripts the page ran first.
+ */
+async function runApp(js, { protocol = 'file:', dir = null, fetch, before = [] } = {}) {
+  const head = {
+    appendChild(el) {
+      g.added.push(el.src);
+      setTimeout(() => {
+        const file = dir && path.join(dir, el.src);
+        if (!file || !fs.existsSync(file)) return el.onerror?.();
+        vm.runInContext(fs.readFileSync(file, 'utf8'), g);
+        el.onload?.();
+      }, 0);
+    },
+  };
+  const document = { readyState: 'complete', head, createElement: () => ({ setAttribute() {} }) };
+  const g = { dispatchEvent() {}, addEventListener() {}, CustomEvent: class {}, setTimeout, document, location: { protocol }, added: [], console };
+  if (fetch) g.fetch = fetch;
   g.self = g;
   vm.createContext(g);
+  for (const b of before) vm.runInContext(b, g);
   vm.runInContext(js, g);
-  await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 20));
   return g;
 }
 // What trunk 0.21 stages for index.html with data-bindgen-target="no-modules".
@@ -68,7 +86,7 @@ const run = (dir) =>
     encoding: 'utf8',
   });
 
-test('index.html loads one classic app.js holding glue and wasm; nothing fetches the wasm', async () => {
+test('index.html loads one classic app.js; the wasm streams over http and comes as a script from file://', async () => {
   const dir = stage();
   const r = run(dir);
   assert.equal(r.status, 0, r.stderr);
@@ -79,13 +97,38 @@ test('index.html loads one classic app.js holding glue and wasm; nothing fetches
   // Every remaining <script> has a src: nothing inline for a strict CSP to block.
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
   const js = fs.readFileSync(path.join(dir, app[1]), 'utf8');
-  const g = await runApp(js);
+  // The wasm beside it, byte for byte, and the same bytes as a classic script.
+  const wasmFile = fs.readdirSync(dir).find((f) => /^app-[0-9a-f]{16}\.wasm$/.test(f));
+  assert.ok(wasmFile, 'app-<hash>.wasm is written');
+  assert.deepEqual(fs.readFileSync(path.join(dir, wasmFile)), WASM);
+  const inlineFile = fs.readdirSync(dir).find((f) => /^w-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(inlineFile, 'w-<hash>.js is written');
+  const literal = fs.readFileSync(path.join(dir, inlineFile), 'utf8').match(/^self\.__duibiaoWasm=("[^]*");\n$/);
+  assert.ok(literal, 'w-<hash>.js only sets the string');
+  assert.ok(!js.includes(literal[1]), 'app.js does not carry the wasm');
+
+  // From file://: no fetch; app.js adds w-<hash>.js and hands the glue its bytes.
+  const g = await runApp(js, { dir, fetch: () => assert.fail('fetch on file://') });
+  assert.deepEqual(g.added, [`./${inlineFile}`]);
   assert.equal(g.started?.constructor?.name, 'Uint8Array', 'the glue was started with bytes');
-  assert.deepEqual(Buffer.from(g.started), WASM, 'app.js hands the glue the wasm, byte for byte');
+  assert.deepEqual(Buffer.from(g.started), WASM, 'the inline copy decodes to the wasm, byte for byte');
   assert.match(g.__duibiaoCorpus, /^duibiao-pack \d+\n/, 'app.js carries the corpus index');
   assert.equal(typeof g.__duibiaoLoad, 'function', 'and the text loader');
   assert.doesNotMatch(js, /<\/script/i, 'nothing in it would close an inline <script>');
-  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('duibiao-abc') || f.startsWith('parser')), [], 'glue and wasm files are gone');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, inlineFile), 'utf8'), /<\/script/i);
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('duibiao-abc') || f.startsWith('parser')), [], 'trunk\'s glue and wasm files are gone');
+
+  // Over http: the glue gets the response of app-<hash>.wasm (streaming compilation); no script added.
+  const asked = [];
+  const response = { ok: true };
+  const h = await runApp(js, { protocol: 'https:', dir, fetch: (u) => { asked.push(u); return Promise.resolve(response); } });
+  assert.deepEqual(asked, [`./${wasmFile}`]);
+  assert.equal(h.started, response, 'the glue was started with the response');
+  assert.deepEqual(h.added, []);
+  // A host without the file (or one that refuses it) falls back to the inline copy.
+  const missing = await runApp(js, { protocol: 'http:', dir, fetch: () => Promise.resolve({ ok: false, status: 404 }) });
+  assert.deepEqual(missing.added, [`./${inlineFile}`]);
+  assert.deepEqual(Buffer.from(missing.started), WASM);
   // The add-report module: its own classic script, named in app.js, started with its own bytes.
   const p = fs.readdirSync(dir).find((f) => /^p-[0-9a-f]{16}\.js$/.test(f));
   assert.ok(p, 'the add-report module is a script of its own');
@@ -111,9 +154,12 @@ test('duibiao.html is self-contained: CSS, images, glue, wasm and report texts i
   // First, right after #app, what rebuilding this file's source needs (src/add/single.rs).
   assert.match(all[0], /^self\.__duibiaoStatic=/);
   assert.match(single, /<\/div>\n<script>self\.__duibiaoStatic=/, 'kept right after #app');
-  const scripts = all.slice(1);
-  const g = await runApp(scripts[0]);
+  // Then the wasm as a string and app.js, which takes it without asking for any file.
+  assert.match(all[1], /^self\.__duibiaoWasm="/);
+  const scripts = all.slice(2);
+  const g = await runApp(scripts[0], { before: [all[1]], protocol: 'http:', fetch: () => assert.fail('fetch in duibiao.html') });
   assert.deepEqual(Buffer.from(g.started), WASM, 'the wasm is inline');
+  assert.deepEqual(g.added, []);
   // Then one script per report text, each handing its text to the loader.
   const chunks = fs.readdirSync(path.join(dir, 't'));
   assert.ok(chunks.length >= 5, `a text chunk per seed report: ${chunks}`);
