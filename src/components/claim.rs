@@ -33,9 +33,9 @@ pub fn ClaimButton(props: &ClaimButtonProps) -> Html {
     let value = format_value(c, en);
     let tg = tags(c, en);
     let warn = !doc.warnings.is_empty();
-    let (icon, word, class) = match c.kind {
-        Kind::Goal => ("◎", t(lang, "goal"), "goal"),
-        Kind::Achievement => ("✓", t(lang, "achievement"), "ach"),
+    let (word, class) = match c.kind {
+        Kind::Goal => (t(lang, "goal"), "goal"),
+        Kind::Achievement => (t(lang, "achievement"), "ach"),
     };
     let label = format!(
         "{word} {}{value}{}，{}",
@@ -55,7 +55,8 @@ pub fn ClaimButton(props: &ClaimButtonProps) -> Html {
     html! {
         <span class={classes!("claim", class, c.redacted.then_some("redacted"))}>
             if props.kind {
-                <span class="kind"><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
+                // The icon is the style's (::before): a table holds hundreds of these.
+                <span class="kind">{ word }</span>
             }
             { for tg.iter().map(|x| html! { <span class="tag">{ *x }</span> }) }
             <button type="button" class="num" onclick={onclick} aria-label={label} title={c.subject.clone()}>
