@@ -8,7 +8,7 @@
 //      http(s) (compiled while it downloads) and, from file://, loads the same bytes as a string
 //      from the classic script w-<hash>.js (Chromium refuses synchronous compilation of large
 //      modules on the main thread, hence async);
-//   2. rewrites index.html to load app.js with a classic `<script defer src>` and drops trunk's
+//   2. rewrites index.html to load app.js with a classic `<script async src>` and drops trunk's
 //      inline loader and its preload/modulepreload links (a preload would fail on file://);
 //   3. writes duibiao.html: the same page with CSS, JS, wasm and local images inline, one file that
 //      works alone (double-click, e-mail attachment, USB stick);
@@ -213,7 +213,7 @@ const appJs = [
   '    for (var i = 0; i < n; i++) u[i] = w.charCodeAt(i) & 255;',
   '    return u;',
   '  };',
-  // Asked for at once (app.js is deferred, so the DOM is parsed by now); a failed or refused fetch
+  // Asked for at once (app.js is async: the page may still be parsing); a failed or refused fetch
   // (a host without the file, a proxy) falls back to the inline copy.
   '  var streamed = typeof self.__duibiaoWasm !== "string" && /^https?:$/.test(location.protocol) && typeof fetch === "function"',
   `    ? fetch("./${wasmFile}").then(function (r) { if (!r.ok) throw new Error(r.status); return r; }) : null;`,
@@ -251,7 +251,9 @@ html = html.replace(/<link\b[^>]*>\s*/gi, (tag) =>
 if (html === before) fail('found no trunk loader to replace in index.html');
 if (mentionsBuild.test(html)) fail(`index.html still references ${glueName} or ${wasmName}`);
 if (!/<\/head>/i.test(html)) fail('index.html has no </head>');
-html = html.replace(/<\/head>/i, `<script defer src="./${appName}"></script>\n</head>`);
+// async rather than defer: app.js asks for the wasm as soon as it arrives, while the browser is
+// still busy with the pre-rendered page; it starts the app once the DOM is there.
+html = html.replace(/<\/head>/i, `<script async src="./${appName}"></script>\n</head>`);
 
 // Pre-render into #app (the app clears #app when it mounts). A page without #app (the unit tests'
 // synthetic pages) is left alone; a page with one fails the build if the render fails.

@@ -91,7 +91,7 @@ test('index.html loads one classic app.js; the wasm streams over http and comes 
   const r = run(dir);
   assert.equal(r.status, 0, r.stderr);
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const app = html.match(/<script defer src="\.\/(app-[0-9a-f]{16}\.js)"><\/script>/);
+  const app = html.match(/<script async src="\.\/(app-[0-9a-f]{16}\.js)"><\/script>/);
   assert.ok(app, `index.html loads app-<hash>.js:\n${html}`);
   assert.doesNotMatch(html, /type="module"|modulepreload|rel="preload"|\.wasm|duibiao-abc/);
   // Every remaining <script> has a src: nothing inline for a strict CSP to block.
