@@ -3,65 +3,16 @@
 
 use std::rc::Rc;
 
-use report::compare::{
-    ambition, column_docs, format_ambition, format_status, goal_line, grid, order_columns,
-    report_years, Cell, ClaimRef, Outcome, PlaceYear, Verdict, OTHER,
-};
+use report::compare::{column_docs, grid, order_columns, report_years, Cell, PlaceYear, OTHER};
 use report::indicators::indicator;
 use report::Document;
 use yew::prelude::*;
 
-use super::claim::ClaimButton;
+use super::claim::{cell_markup, on_number};
 use super::{indicator_name, place_name, report_label, use_app};
 use crate::data;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
-
-fn badges(docs: &[Document], r: ClaimRef, lang: Lang) -> Html {
-    let en = lang.is_en();
-    // Judged once: the status badge, or that the year's report never mentions the indicator.
-    let line = goal_line(docs, r);
-    // Icons are the style's (::before, by class): one node less in each of hundreds of badges.
-    let st = line.as_ref().and_then(|l| l.status()).map(|s| {
-        let class = match s.verdict {
-            Verdict::Met => "met",
-            Verdict::Exceeded => "exceeded",
-            Verdict::Missed => "missed",
-        };
-        let mut text = format_status(&s, en);
-        if s.approximate {
-            text.push_str(&format!(" ({})", t(lang, "approx_result")));
-        }
-        html! { <span class={classes!("badge", class)} title={t(lang, "status_title")}>{ text }</span> }
-    });
-    let silent = line.filter(|l| l.outcome == Outcome::NotReported).map(|_| {
-        html! {
-            <span class="badge not_reported" title={t(lang, "status_title")}>{ Outcome::NotReported.name(en) }</span>
-        }
-    });
-    let amb = ambition(docs, r).map(|a| {
-        html! {
-            <span class="badge ambition" title={t(lang, "ambition_title")}>{ format_ambition(&a, en) }</span>
-        }
-    });
-    html! { <>{ for st }{ for silent }{ for amb }</> }
-}
-
-fn claim_item(
-    docs: &[Document],
-    r: ClaimRef,
-    lang: Lang,
-    dispatch: &UseReducerDispatcher<AppState>,
-) -> Html {
-    let c = &docs[r.doc].claims[r.claim];
-    html! {
-        <li key={format!("{}-{}", r.doc, r.claim)}>
-            <ClaimButton claim={r} {lang} dispatch={dispatch.clone()} />
-            <span class="subject">{ c.subject.clone() }</span>
-            { badges(docs, r, lang) }
-        </li>
-    }
-}
 
 #[derive(Properties, PartialEq)]
 struct CellProps {
@@ -75,18 +26,13 @@ struct CellProps {
 #[component]
 fn CellView(p: &CellProps) -> Html {
     let (cl, lang, dispatch) = (&p.cell, p.lang, &p.dispatch);
-    let docs = &data().documents;
     if cl.is_empty() {
         return html! { <td class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
     }
+    // The claims as one piece of markup (see `claim`): the cell listens for its numbers' clicks.
     html! {
-        <td>
-            if !cl.goals.is_empty() {
-                <ul class="claims goals">{ for cl.goals.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
-            }
-            if !cl.achievements.is_empty() {
-                <ul class="claims achs">{ for cl.achievements.iter().map(|r| claim_item(docs, *r, lang, dispatch)) }</ul>
-            }
+        <td onclick={on_number(dispatch)}>
+            { Html::from_html_unchecked(cell_markup(&data().documents, cl, lang).into()) }
         </td>
     }
 }
