@@ -18,14 +18,15 @@ const TYPES = {
 };
 
 // Compressed bodies by file, encoding and content: brotli at its best level takes about a second for
-// the wasm, which a host does once (or ahead of time), not per request.
+// the wasm, which a host does once (or ahead of time), not per request. Files over 1 MiB (the
+// single file's source, loaded on demand) get a quicker level, so tests do not wait on them.
 const packed = new Map();
 function compressed(file, body, coding) {
   const key = `${coding} ${file}`;
   const hit = packed.get(key);
   if (hit && hit.raw.equals(body)) return hit.out;
   const out = coding === 'br'
-    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: body.length > 1 << 20 ? 5 : 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
     : zlib.gzipSync(body, { level: 9 });
   packed.set(key, { raw: body, out });
   return out;
