@@ -35,11 +35,12 @@ function compressed(file, body, coding) {
 /**
  * Serves `root` on 127.0.0.1. Options: port (0 = any free port), csp (header value or null),
  * gzip (compress text and wasm for clients that accept it, as any real host would: brotli when the
- * client takes it, else gzip; default on),
+ * client takes it, else gzip; default on), preload (a `Link: rel=preload` header for the app's
+ * wasm on pages, as a host can send; default on),
  * maxLifetimeMs (closes itself after that, so a forgotten server never lingers), log.
  * Resolves to { url, port, server, close(), requests } where requests lists every path asked for.
  */
-export function serve(root, { port = 0, csp = null, gzip = true, maxLifetimeMs = 0, log = false } = {}) {
+export function serve(root, { port = 0, csp = null, gzip = true, preload = true, maxLifetimeMs = 0, log = false } = {}) {
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -63,6 +64,12 @@ export function serve(root, { port = 0, csp = null, gzip = true, maxLifetimeMs =
         'x-content-type-options': 'nosniff',
       };
       if (csp) headers['content-security-policy'] = csp;
+      // index.html asks for the app's wasm at once, before app.js runs (README: serving); not
+      // duibiao.html, which carries its own.
+      if (preload && path.basename(file) === 'index.html') {
+        const wasm = fs.readdirSync(path.dirname(file)).find((f) => /^app-[0-9a-f]{16}\.wasm$/.test(f));
+        if (wasm) headers.link = `<./${wasm}>; rel=preload; as=fetch; crossorigin`;
+      }
       const accepts = req.headers['accept-encoding'] || '';
       const coding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (gzip && coding && !/^image\/(?!svg)/.test(headers['content-type'])) {

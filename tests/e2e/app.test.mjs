@@ -91,6 +91,7 @@ describe('over http', () => {
       const stray = asked.filter((p) => p !== '/favicon.ico' && !files.has(p));
       assert.deepEqual(stray, [], 'every request is for a file in dist/');
       // Over http the wasm is its own file (compiled as it streams); its inline copy is for file://.
+      // The server sends index.html with a Link preload header for it: one request, not two.
       const wasm = asked.filter((p) => p.endsWith('.wasm'));
       assert.equal(wasm.length, 1, `one .wasm request: ${asked}`);
       assert.match(wasm[0], /^\/app-[0-9a-f]{16}\.wasm$/);
