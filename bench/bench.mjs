@@ -208,17 +208,23 @@ const timedClick = ([sel, doneSrc]) =>
     document.querySelector(sel).click();
   });
 
+/** A fresh 1280x800 tab at `rate`x CPU with the app running at `url` and `ready` on the page. */
+async function openApp(browser, url, rate, ready) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url);
+  await page.waitForFunction((sel) => !document.querySelector('.static-note') && document.querySelector(sel), ready, { timeout: TIMEOUT_MS });
+  return { context, page };
+}
+
 async function interactionTable(rate) {
   const browser = await launch();
   const N = Math.max(RUNS * 4, 10);
   const times = { select: [], view: [] };
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.goto(pathToFileURL(path.join(dist, 'index.html')).href);
-    await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table'), null, { timeout: TIMEOUT_MS });
+    const { context, page } = await openApp(browser, pathToFileURL(path.join(dist, 'index.html')).href, rate, 'table');
     // The first year that is not selected: adding it adds a column; removing it takes it away.
     await page.evaluate(() => document.querySelector('.picker input[type=checkbox]:not(:checked)').setAttribute('data-bench', '1'));
     for (let i = 0; i < N; i++) {
@@ -273,12 +279,7 @@ async function addTable(rate) {
   const times = { open: [], warm: [], parse: [], check: [] };
   try {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      await page.goto(pathToFileURL(path.join(dist, 'index.html')).href);
-      await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('.add-report'), null, { timeout: TIMEOUT_MS });
+      const { context, page } = await openApp(browser, pathToFileURL(path.join(dist, 'index.html')).href, rate, '.add-report');
       // Click to the dialog: loading and compiling the module, the first time in the page. Then
       // the dialog warms the parser up while the person picks a file (src/add `warm_up`: the first
       // parse builds the gazetteer and word tables and gets the code compiled).
@@ -355,12 +356,7 @@ async function ratioTable() {
   const click = { app: [], bare: [] };
   try {
     for (let i = 0; i < RUNS; i++) starts.push(await startup(browser, `${server.url}/index.html`, { bytes: true }));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table'), null, { timeout: TIMEOUT_MS });
+    const { context, page } = await openApp(browser, `${server.url}/index.html`, CPU_SLOWDOWN, 'table');
     await page.evaluate(() => document.querySelector('.picker input[type=checkbox]:not(:checked)').setAttribute('data-bench', '1'));
     const N = Math.max(RUNS * 2, 10);
     for (let i = 0; i < N; i++) {
