@@ -18,7 +18,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { DIST, WAIT_MS, axeViolations, devText, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
+import { DIST, WAIT_MS, axeViolations, devText, downloadFrom, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
 
 const PLAN_NAME = '宁波市科技局2024年工作要点.txt';
 const SUMMARY_NAME = '宁波市科学技术局2024年工作总结.txt';
@@ -211,11 +211,11 @@ describe('adding reports in the page', () => {
       // The downloads carry it, with its text.
       await page.goto(`${FILE}?cols=宁波市:2024`);
       await page.locator('table.compare').waitFor({ timeout: WAIT_MS });
-      const [csv] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.getByRole('button', { name: /CSV/ }).first().click()]);
+      const csv = await downloadFrom(page, page.getByRole('button', { name: /CSV/ }).first());
       const csvText = fs.readFileSync(await csv.path(), 'utf8');
       assert.match(csvText, /宁波市,2024/);
       assert.match(csvText, /有效高新技术企业数量突破8500家/, 'the source sentence is in the CSV');
-      const [json] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.getByRole('button', { name: /JSON/ }).first().click()]);
+      const json = await downloadFrom(page, page.getByRole('button', { name: /JSON/ }).first());
       const corpus = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
       const mine = corpus.documents.find((d) => d.id === id);
       assert.ok(mine, 'the JSON holds the added report');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { serve, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { DIST, PLACES, WAIT_MS, axeViolations, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
+import { DIST, PLACES, WAIT_MS, axeViolations, downloadFrom, guardedPage, launch, requireDist, screenshot } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 640 };
@@ -159,10 +159,7 @@ describe('comparison through the URL API', () => {
   test('the comparison downloads as CSV (with a BOM, holding the numbers)', async () => {
     const { page, context, clean } = await open(DESKTOP, ISSUE_URL, 'table');
     try {
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: WAIT_MS }),
-        page.getByRole('button', { name: /CSV/ }).first().click(),
-      ]);
+      const download = await downloadFrom(page, page.getByRole('button', { name: /CSV/ }).first());
       const text = fs.readFileSync(await download.path(), 'utf8');
       assert.ok(text.startsWith('\uFEFF'), 'UTF-8 BOM for spreadsheet programs');
       for (const n of ['113', '716', '衢州市', '温州市']) assert.ok(text.includes(n), `CSV holds ${n}`);
@@ -194,10 +191,7 @@ describe('report texts load on demand', () => {
   test('the JSON download waits for every text and holds the DOMAIN §6 shape', async () => {
     const { page, context, clean } = await open(DESKTOP, ISSUE_URL, 'table');
     try {
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: WAIT_MS }),
-        page.getByRole('button', { name: /JSON/ }).first().click(),
-      ]);
+      const download = await downloadFrom(page, page.getByRole('button', { name: /JSON/ }).first());
       const corpus = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
       assert.equal(corpus.schema, 1);
       assert.equal(corpus.documents.length, 5);

@@ -116,6 +116,36 @@ export async function waitForPlaces(target, places = PLACES, timeout = WAIT_MS) 
   }
 }
 
+/**
+ * Clicks `button` and returns the download it starts. A download that does not come fails with what
+ * the page said (its status lines) and which report texts it asked for and got, so a failure in CI
+ * can be told apart: a text that did not arrive, an error on the page, or a click that went nowhere.
+ */
+export async function downloadFrom(page, button, timeout = WAIT_MS) {
+  const texts = [];
+  const onRequest = (r) => /\/t\/[^/]+\.js$/.test(r.url()) && texts.push(`asked ${path.basename(r.url())}`);
+  const onDone = (r) => /\/t\/[^/]+\.js$/.test(r.url()) && texts.push(`got ${path.basename(r.url())} ${r.status()}`);
+  const onFail = (r) => /\/t\/[^/]+\.js$/.test(r.url()) && texts.push(`failed ${path.basename(r.url())} ${r.failure()?.errorText}`);
+  page.on('request', onRequest);
+  page.on('response', onDone);
+  page.on('requestfailed', onFail);
+  try {
+    // Scrolled into view first: the rows above it lay out as they come on screen (content-visibility).
+    await button.scrollIntoViewIfNeeded({ timeout });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout }), button.click({ timeout })]);
+    return download;
+  } catch (e) {
+    const status = await page
+      .evaluate(() => [...document.querySelectorAll('[role=status]')].map((s) => s.textContent.trim()).filter(Boolean))
+      .catch((x) => [`(page unreadable: ${x.message})`]);
+    assert.fail(`${e.message.split('\n')[0]}\n  status lines: ${JSON.stringify(status)}\n  report texts: ${JSON.stringify(texts)}`);
+  } finally {
+    page.off('request', onRequest);
+    page.off('response', onDone);
+    page.off('requestfailed', onFail);
+  }
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
@@ -124,11 +154,12 @@ export async function screenshot(page, name) {
 /**
  * A copy of dist/ in `dir` whose data is the reports `files`, packed by the `report pack` CLI, in
  * place of the seeds' index and texts: no second release build (the wasm does not change with the
- * data). Returns the copy's path.
+ * data). `pack` adds options of the CLI (`--split-over=0` splits any corpus by group). Returns the
+ * copy's path.
  */
-export function distWith(dir, files) {
+export function distWith(dir, files, pack = []) {
   const data = path.join(dir, 'data');
-  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'report', '--', 'pack', data, ...files], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'report', '--', 'pack', data, ...pack, ...files], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const dist = path.join(dir, 'dist');
   fs.cpSync(DIST, dist, { recursive: true, filter: (src) => !src.startsWith(path.join(DIST, 't')) });
   fs.cpSync(path.join(data, 't'), path.join(dist, 't'), { recursive: true });
