@@ -6,12 +6,15 @@
 #[cfg(feature = "add")]
 pub mod add;
 pub mod components;
+pub mod groups;
 pub mod hooks;
 pub mod i18n;
 pub mod state;
 pub mod texts;
 pub mod url;
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use report::compare::PlaceYear;
@@ -22,19 +25,56 @@ use wasm_bindgen::JsCast;
 pub use components::app::App;
 
 /// The corpus parsed from `seeds/` by `build.rs`, decoded once and shared. In the page the report
-/// texts (and the sentences cut from them) are empty here: see [`texts`].
-pub fn data() -> &'static Corpus {
-    &loaded().corpus
+/// texts (and the sentences cut from them) are empty here: see [`texts`]. In a large corpus most
+/// reports' claims arrive later, a group at a time ([`groups`]): a view holds the `Rc` it got for
+/// one render, and asks again for the next.
+pub fn data() -> Rc<Corpus> {
+    CORPUS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let index = load();
+                // Set once, on the only call that loads.
+                let _ = CHUNKS.set(index.chunks);
+                Rc::new(index.corpus)
+            })
+            .clone()
+    })
+}
+
+thread_local! {
+    static CORPUS: RefCell<Option<Rc<Corpus>>> = const { RefCell::new(None) };
+    static VERSION: Cell<u32> = const { Cell::new(0) };
+}
+static CHUNKS: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Changes the corpus in place (a copy if a view still holds the old one) when `f` says it changed
+/// something, and counts the change in [`corpus_version`].
+pub fn update_corpus(f: impl FnOnce(&mut Corpus) -> bool) -> bool {
+    let mut rc = data();
+    CORPUS.with(|c| c.borrow_mut().take());
+    let changed = f(Rc::make_mut(&mut rc));
+    CORPUS.with(|c| *c.borrow_mut() = Some(rc));
+    if changed {
+        corpus_changed();
+    }
+    changed
+}
+
+/// Counts a change of the corpus or of what is known about its loading (a group that failed).
+pub fn corpus_changed() {
+    VERSION.with(|v| v.set(v.get().wrapping_add(1)));
+}
+
+/// Counts the corpus's changes: views that depend on their props only take it as one, so they
+/// render again when claims arrive (or cannot).
+pub fn corpus_version() -> u32 {
+    VERSION.with(Cell::get)
 }
 
 /// Each report's text chunk file, by document index (empty off the page).
 pub fn chunks() -> &'static [String] {
-    &loaded().chunks
-}
-
-fn loaded() -> &'static Index {
-    static LOADED: OnceLock<Index> = OnceLock::new();
-    LOADED.get_or_init(load)
+    data();
+    CHUNKS.get().map_or(&[], Vec::as_slice)
 }
 
 /// The corpus JSON `build.rs` wrote, with every text: for the host (pre-render, tests) and the

@@ -40,9 +40,16 @@ pub fn full_doc(i: usize) -> Text {
     if let Some(d) = FULL.with(|f| f.borrow().get(&i).cloned()) {
         return Text::Ready(d);
     }
-    let Some(d) = data().documents.get(i) else {
+    let docs = data();
+    let Some(d) = docs.documents.get(i) else {
         return Text::Failed;
     };
+    // Its claims are still in their group's chunk.
+    match crate::groups::status(&[i]) {
+        crate::groups::Claims::Ready => {}
+        crate::groups::Claims::Loading => return Text::Loading,
+        crate::groups::Claims::Failed => return Text::Failed,
+    }
     let full = match page::text_of(&d.id) {
         Ok(Some(text)) => {
             let mut full = d.clone();
@@ -57,8 +64,10 @@ pub fn full_doc(i: usize) -> Text {
     Text::Ready(full)
 }
 
-/// Asks for report `i`'s text; the app re-renders when it arrives ([`listen`]).
+/// Asks for report `i`'s text (and its claims, if they are still to come); the app re-renders
+/// when they arrive ([`listen`]).
 pub fn request(i: usize) {
+    crate::groups::request(&[i]);
     if let (Some(d), Some(file)) = (data().documents.get(i), crate::chunks().get(i)) {
         page::load(&d.id, file);
     }
@@ -85,7 +94,7 @@ pub fn use_full_docs(ids: Vec<usize>) -> Vec<Text> {
 
 /// The page's loader (`app.js`, written by scripts/offline.mjs).
 #[cfg(all(target_arch = "wasm32", not(feature = "embedded-data")))]
-mod page {
+pub(crate) mod page {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -124,7 +133,7 @@ mod page {
 
 /// Host and wasm tests: every text is in the corpus already.
 #[cfg(not(all(target_arch = "wasm32", not(feature = "embedded-data"))))]
-mod page {
+pub(crate) mod page {
     pub const LAZY: bool = false;
 
     pub fn text_of(_id: &str) -> Result<Option<String>, ()> {

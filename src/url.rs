@@ -24,8 +24,8 @@ use report::indicators::indicator;
 use crate::i18n::Lang;
 use crate::state::{AppState, Note, Theme, View};
 
-/// Columns a first-time visitor sees (those that exist).
-pub const DEFAULT_COLUMNS: &[(&str, i32)] = &[("衢州市", 2021), ("衢州市", 2022), ("温州市", 2024)];
+// The first view's columns: in the core, so the packer keeps their group in a split index.
+pub use report::compare::{default_selection, DEFAULT_COLUMNS};
 
 /// Colour names accepted for `accent` (no functions, no url(), nothing that could inject CSS).
 /// All dark enough for white text (contrast ≥ 4.5:1), so they can fill buttons.
@@ -268,20 +268,6 @@ pub fn parse(search: &str, available: &[PlaceYear], doc_ids: &[String]) -> AppSt
 /// The place-years of `available` (picker order) for which `f` holds.
 pub fn keep_order(available: &[PlaceYear], f: impl Fn(&PlaceYear) -> bool) -> Vec<PlaceYear> {
     available.iter().filter(|a| f(a)).cloned().collect()
-}
-
-/// The first-visit selection: [`DEFAULT_COLUMNS`] that exist, else the first three place-years.
-pub fn default_selection(available: &[PlaceYear]) -> Vec<PlaceYear> {
-    let d = keep_order(available, |a| {
-        DEFAULT_COLUMNS
-            .iter()
-            .any(|(p, y)| a.place == *p && a.year == *y)
-    });
-    if d.is_empty() {
-        available.iter().take(3).cloned().collect()
-    } else {
-        d
-    }
 }
 
 /// The query string (with `?`, or empty) that reproduces a state.

@@ -52,7 +52,13 @@ fn main() {
 
 /// Writes the text chunks (classic scripts calling `__duibiaoText(id, text)`) and prints the index.
 fn pack(dir: &std::path::Path) {
-    let (index, chunks) = report::pack::pack(duibiao::data());
+    // A large corpus is split by group; the first view's places stay in the index.
+    let keep: Vec<String> = duibiao::url::default_selection(duibiao::available())
+        .into_iter()
+        .map(|py| py.place)
+        .collect();
+    let (index, chunks) =
+        report::pack::pack_split(&duibiao::data(), &keep, report::pack::SPLIT_BYTES);
     if let Err(e) = report::pack::write_chunks(dir, &chunks) {
         eprintln!("error: {e}");
         std::process::exit(1);

@@ -30,7 +30,11 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            crate::texts::listen(move || state.dispatch(crate::state::Action::TextsArrived))
+            crate::texts::listen(move || {
+                // A group's claims go into the corpus before the views render again.
+                crate::groups::absorb();
+                state.dispatch(crate::state::Action::TextsArrived)
+            })
         });
     }
     let root = use_node_ref();

@@ -164,6 +164,7 @@ pub fn Chart() -> Html {
     let lang = st.lang;
     let docs = &data().documents;
     let cols = order_columns(crate::available(), &st.selection);
+    let claims = crate::groups::use_claims(report::compare::reports_for(docs, &cols));
     if cols.is_empty() {
         return html! { <p class="empty">{ t(lang, "empty_selection") }</p> };
     }
@@ -198,7 +199,7 @@ pub fn Chart() -> Html {
         </div>
     };
     let Some(ind) = chosen else {
-        return html! { <section class="chart-view">{ select }<p class="empty">{ t(lang, "chart_no_numbers") }</p></section> };
+        return html! { <section class="chart-view">{ crate::groups::notice(claims, lang) }{ select }<p class="empty">{ t(lang, "chart_no_numbers") }</p></section> };
     };
     let en = lang.is_en();
     let bars_for = |m: Measure| -> Vec<Bar> {
@@ -283,6 +284,7 @@ pub fn Chart() -> Html {
     html! {
         <section class="chart-view" aria-labelledby="chart-h">
             <h2 id="chart-h">{ t(lang, "chart_title") }</h2>
+            { crate::groups::notice(claims, lang) }
             { select }
             <p class="chart-legend">
                 <span class="key goal" aria-hidden="true"></span>{ format!("◎ {} ", t(lang, "goal")) }

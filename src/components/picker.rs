@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use report::compare::{place_groups, PlaceEntry, PlaceYear};
+use report::compare::{doc_years, place_groups, PlaceEntry, PlaceYear};
 use yew::prelude::*;
 
 use super::{column_label, place_name, use_app};
@@ -95,16 +95,17 @@ pub fn Picker() -> Html {
     // Inferred places and their clues, and the place-years of reports added on this device
     // (marked 本机), found once rather than per place per render.
     let marks = use_memo((), |_| {
-        let mut evidence: HashMap<&'static str, String> = HashMap::new();
-        let mut here = Vec::new();
+        let mut evidence: HashMap<String, String> = HashMap::new();
+        let mut here: Vec<(String, i32)> = Vec::new();
         for (i, d) in data().documents.iter().enumerate() {
             if d.region.inferred {
                 evidence
-                    .entry(d.region.name.as_str())
+                    .entry(d.region.name.clone())
                     .or_insert_with(|| d.region.evidence.clone().unwrap_or_default());
             }
+            // Every year the report brings to the picker, as `available` counts them.
             if crate::local::is_local(i) {
-                here.extend([d.summary_year, d.plan_year].map(|y| (d.region.name.as_str(), y)));
+                here.extend(doc_years(d).into_iter().map(|y| (d.region.name.clone(), y)));
             }
         }
         (evidence, here)
@@ -117,11 +118,7 @@ pub fn Picker() -> Html {
             .filter(|p| p.place == e.name)
             .map(|p| p.year)
             .collect();
-        let here: Vec<i32> = here
-            .iter()
-            .filter(|p| p.0 == e.name)
-            .filter_map(|p| p.1)
-            .collect();
+        let here: Vec<i32> = here.iter().filter(|p| p.0 == e.name).map(|p| p.1).collect();
         html! {
             <Place entry={e.clone()} {top} {selected} {here} {lang}
                 evidence={evidence.get(e.name.as_str()).cloned()} dispatch={st.dispatcher()} />

@@ -25,7 +25,7 @@ pub fn Scorecard() -> Html {
     if cols.is_empty() {
         return html! { <p class="empty">{ t(lang, "empty_selection") }</p> };
     }
-    html! { <Cards cols={Rc::new(cols)} {lang} dispatch={st.dispatcher()} /> }
+    html! { <Cards cols={Rc::new(cols)} {lang} dispatch={st.dispatcher()} version={crate::corpus_version()} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -33,6 +33,8 @@ struct CardsProps {
     cols: Rc<Vec<PlaceYear>>,
     lang: Lang,
     dispatch: UseReducerDispatcher<AppState>,
+    /// [`crate::corpus_version`]: claims that arrived change the cards.
+    version: u32,
 }
 
 /// The cards depend on their props only: a dialog opening or a text arriving does not rebuild
@@ -41,6 +43,7 @@ struct CardsProps {
 fn Cards(p: &CardsProps) -> Html {
     let (lang, dispatch) = (p.lang, &p.dispatch);
     let docs = &data().documents;
+    let claims = crate::groups::use_claims(report::compare::reports_for(docs, &p.cols));
     let cards = scorecards(docs, &p.cols);
     let en = lang.is_en();
     let title = |py: &PlaceYear| match lang {
@@ -50,6 +53,7 @@ fn Cards(p: &CardsProps) -> Html {
     html! {
         <section class="scorecard-view" aria-labelledby="sc-h">
             <h2 id="sc-h">{ t(lang, "view_scorecard") }</h2>
+            { crate::groups::notice(claims, lang) }
             <p class="sc-hint">{ t(lang, "sc_hint") }</p>
             if cards.is_empty() {
                 <p class="empty">{ t(lang, "sc_no_goals") }</p>

@@ -72,7 +72,7 @@ pub fn IndicatorTable() -> Html {
     if cols.is_empty() {
         return html! { <p class="empty" id="main-table">{ t(lang, "empty_selection") }</p> };
     }
-    html! { <Grid cols={Rc::new(cols)} {lang} dispatch={st.dispatcher()} /> }
+    html! { <Grid cols={Rc::new(cols)} {lang} dispatch={st.dispatcher()} version={crate::corpus_version()} /> }
 }
 
 /// The table proper. Its props are all it depends on, so it is not rebuilt when other state
@@ -83,12 +83,15 @@ struct GridProps {
     cols: Rc<Vec<PlaceYear>>,
     lang: Lang,
     dispatch: UseReducerDispatcher<AppState>,
+    /// [`crate::corpus_version`]: claims that arrived change the table.
+    version: u32,
 }
 
 #[component]
 fn Grid(props: &GridProps) -> Html {
     let (cols, lang, dispatch) = (&*props.cols, props.lang, &props.dispatch);
     let docs = &data().documents;
+    let claims = crate::groups::use_claims(report::compare::reports_for(docs, cols));
     let key = |c: &PlaceYear| format!("{}-{}", c.place, c.year);
     let rs = grid(docs, cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
@@ -100,6 +103,7 @@ fn Grid(props: &GridProps) -> Html {
     };
     html! {
         <div class="table-view">
+            { crate::groups::notice(claims, lang) }
             <p class="legend"><strong>{ t(lang, "legend") }{ lang.pick("：", ": ") }</strong>{ t(lang, "legend_text") }</p>
             <div class="table-wrap" id="table-region" role="region" aria-labelledby="table-caption" tabindex="0">
                 <table id="main-table" class="compare">

@@ -1,7 +1,9 @@
 // A province's worth of reports in the built app, without a second release build: the corpus is
 // generated (bench/gen_corpus.py), packed by the `report pack` CLI and put into a copy of dist/ in
 // place of the seeds' index and texts (the wasm does not change with the data). Checks what only
-// shows at scale: the folded picker, and texts loading from among a hundred and more files.
+// shows at scale: the folded picker, texts loading from among a hundred and more files, and an
+// index split by group of places (as a corpus above report::pack::SPLIT_BYTES is), whose groups
+// load when a view needs them.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { ROOT, WAIT_MS, distWith, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
+import { ROOT, WAIT_MS, distWith, downloadFrom, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
 
 const REPORTS = 120;
 let browser;
@@ -23,6 +25,8 @@ before(() => {
   execFileSync('python3', [path.join(ROOT, 'bench/gen_corpus.py'), String(REPORTS), corpus], { stdio: 'ignore' });
   const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, f));
   distWith(dir, files);
+  // The same reports split by group whatever their size.
+  distWith(path.join(dir, 'split'), files, ['--split-over=0']);
 });
 
 after(async () => {
@@ -31,7 +35,7 @@ after(async () => {
 });
 
 test(`${REPORTS} reports from file:// on a phone: folded picker, a county added, its source loaded`, async () => {
-  browser = await launch();
+  browser ??= await launch();
   const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 375, height: 667 } });
   const { page } = g;
   const texts = [];
@@ -64,6 +68,83 @@ test(`${REPORTS} reports from file:// on a phone: folded picker, a county added,
     assert.equal(texts.length, 1, `one report's text loaded: ${texts}`);
     await screenshot(page, `scale-${REPORTS}-375`);
     await g.clean();
+  } finally {
+    await g.context.close();
+  }
+});
+
+/** The split index's reports whose claims wait in a group chunk: [place, first year, group]. */
+function waitingReports(index) {
+  const out = [];
+  let place = null;
+  for (const line of index.split('\n')) {
+    const f = line.split('\t');
+    if (f[0] === 'D') place = f[4];
+    if (f[0] === 'G') out.push([place, Number(f[3].split(',')[0]), f[1]]);
+  }
+  return out;
+}
+
+test(`${REPORTS} reports split by group: the first view needs no group, a shared link to another place loads its group alone`, async () => {
+  browser ??= await launch();
+  const split = path.join(dir, 'split');
+  const index = fs.readFileSync(path.join(split, 'data', 'index.txt'), 'utf8');
+  const waiting = waitingReports(index);
+  assert.ok(waiting.length > REPORTS / 2, `most reports wait in a group: ${waiting.length}`);
+  const home = pathToFileURL(path.join(split, 'dist', 'index.html')).href;
+  const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 1280, height: 800 } });
+  const { page } = g;
+  const asked = [];
+  page.on('request', (r) => /\/t\/[^/]+\.js$/.test(r.url()) && asked.push(path.basename(r.url())));
+  const running = () => page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table.compare'), null, { timeout: WAIT_MS });
+  try {
+    // The first view's places are in the index: numbers at once, nothing else loaded.
+    await page.goto(home);
+    await running();
+    assert.ok((await page.locator('table.compare button.num').count()) > 0, 'the first view shows numbers');
+    assert.deepEqual(asked, [], 'the first view loads no group and no text');
+
+    // A link to a place whose claims wait in a group: that group's chunk, and only it, then its numbers.
+    const [place, year, group] = waiting[0];
+    await page.goto(`${home}?cols=${encodeURIComponent(`${place}:${year}`)}`);
+    await running();
+    const col = page.locator('table.compare thead th[scope=col]:not(.corner)');
+    await page.waitForFunction(() => document.querySelectorAll('table.compare button.num').length > 0 && !document.querySelector('.groups-status'), null, { timeout: WAIT_MS });
+    assert.equal(await col.count(), 1);
+    assert.match(await col.first().innerText(), new RegExp(place));
+    const groups = asked.filter((f) => f.startsWith('g-'));
+    assert.equal(groups.length, 1, `one group chunk loaded for ${group}: ${asked}`);
+    assert.equal(asked.length, 1, `no report text for the table: ${asked}`);
+
+    // Its source opens with the sentence marked; the CSV carries that place's numbers.
+    await page.locator('table.compare button.num').first().click();
+    await page.locator('dialog[open] blockquote mark').first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Escape');
+    const csv = await downloadFrom(page, page.getByRole('button', { name: /CSV/ }).first());
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    assert.ok(text.includes(`${place},${year}`), `the CSV holds ${place} ${year}`);
+    await screenshot(page, `scale-${REPORTS}-split-1280`);
+    await g.clean();
+  } finally {
+    await g.context.close();
+  }
+});
+
+test('a missing group chunk is named on the page, not waited for forever', async () => {
+  browser ??= await launch();
+  const split = path.join(dir, 'split');
+  const [place, year] = waitingReports(fs.readFileSync(path.join(split, 'data', 'index.txt'), 'utf8'))[0];
+  const broken = path.join(dir, 'broken');
+  fs.cpSync(path.join(split, 'dist'), broken, { recursive: true });
+  for (const f of fs.readdirSync(path.join(broken, 't')).filter((f) => f.startsWith('g-'))) fs.rmSync(path.join(broken, 't', f));
+  const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 375, height: 667 } });
+  try {
+    await g.page.goto(`${pathToFileURL(path.join(broken, 'index.html')).href}?cols=${encodeURIComponent(`${place}:${year}`)}`);
+    const msg = g.page.locator('.groups-status.failed');
+    await msg.waitFor({ timeout: WAIT_MS });
+    assert.match(await msg.innerText(), /数据文件缺失/);
+    const other = g.problems.filter((p) => !/ERR_FILE_NOT_FOUND|Failed to load resource/.test(p));
+    assert.deepEqual(other, [], 'no error but the missing file');
   } finally {
     await g.context.close();
   }

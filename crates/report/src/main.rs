@@ -1,6 +1,8 @@
 //! `report` CLI: `extract FILE...` prints the DOMAIN.md §6 JSON, `check FILE...` a human summary
 //! of what the parser understood, for a maintainer adding a report, and `pack DIR FILE...` writes
-//! the app's data (`DIR/index.txt`, `DIR/t/*.js`; see `report::pack`) without building the app;
+//! the app's data (`DIR/index.txt`, `DIR/t/*.js`; see `report::pack`) without building the app
+//! (split by group when larger than `--split-over=BYTES`, `report::pack::SPLIT_BYTES` by default,
+//! the first view's places, and any `--keep=PLACE,…`, keeping their group in the index);
 //! `scorecard FILE...` judges each place's goals against its results, as the app's 成绩单 does.
 
 use report::parse::{load_file_full, Parsed};
@@ -8,11 +10,22 @@ use report::{Corpus, Document, Kind, Measure};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report scorecard FILE... (goals against results, per place and year)\n       report pack DIR FILE...  (the app's index and text chunks)";
+const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report scorecard FILE... (goals against results, per place and year)\n       report pack DIR [--keep=PLACE,...] [--split-over=BYTES] FILE...  (the app's index and text chunks)";
 const COMMANDS: [&str; 4] = ["extract", "check", "scorecard", "pack"];
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let keep: Vec<String> = args
+        .iter()
+        .filter_map(|a| a.strip_prefix("--keep="))
+        .flat_map(|k| k.split(',').map(str::to_string))
+        .collect();
+    let split_over = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--split-over="))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(report::pack::SPLIT_BYTES);
+    args.retain(|a| !a.starts_with("--keep=") && !a.starts_with("--split-over="));
     let (cmd, files) = match args.split_first() {
         Some((c, f)) if !f.is_empty() && COMMANDS.contains(&c.as_str()) => (c.as_str(), f),
         Some((c, _)) if !COMMANDS.contains(&c.as_str()) => {
@@ -58,7 +71,14 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(dir) = out {
-        let (index, chunks) = report::pack::pack(&Corpus::new(docs));
+        // The app's first view is whole without loading a group (more with --keep).
+        let first = report::compare::default_selection(&report::compare::available(&docs));
+        let keep: Vec<String> = keep
+            .into_iter()
+            .chain(first.into_iter().map(|py| py.place))
+            .collect();
+        let corpus = Corpus::new(docs);
+        let (index, chunks) = report::pack::pack_split(&corpus, &keep, split_over);
         let written = std::fs::create_dir_all(dir)
             .and_then(|_| std::fs::write(dir.join("index.txt"), &index))
             .map_err(|e| format!("cannot write {}: {e}", dir.join("index.txt").display()))

@@ -95,6 +95,21 @@ pub struct Document {
     pub claims: Vec<Claim>,
     /// The cleaned text; every `start`/`end` counts Unicode scalar values (chars) into it.
     pub text: String,
+    /// Set while this document's warnings, items and claims are not here: a large corpus's page
+    /// loads them a group of places at a time ([`crate::pack`]). Never serialized.
+    #[serde(skip)]
+    pub pending: Option<Pending>,
+}
+
+/// Where a document's records are while they are not loaded, and the years they speak about (so
+/// the picker and the columns know the document before its claims arrive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// The group's chunk id (`g:` and the group's name), as its script announces it.
+    pub group: String,
+    /// The group's chunk file, e.g. `t/g-…-….js`.
+    pub file: String,
+    pub years: Vec<i32>,
 }
 
 /// The place a report is about.
@@ -415,6 +430,7 @@ mod tests {
             items: vec![item],
             claims: vec![claim],
             text: "一、\n全市新增国家高新技术企业113家。".into(),
+            pending: None,
         }])
     }
 

@@ -18,6 +18,8 @@ pub fn doc_years(doc: &Document) -> BTreeSet<i32> {
     ys.extend(doc.summary_year);
     ys.extend(doc.plan_year);
     ys.extend(doc.claims.iter().filter_map(|c| claim_year(doc, c)));
+    // Claims not loaded yet: their years came with the document.
+    ys.extend(doc.pending.iter().flat_map(|p| p.years.iter().copied()));
     ys
 }
 
@@ -104,6 +106,28 @@ pub fn available(docs: &[Document]) -> Vec<PlaceYear> {
         }
     }
     out
+}
+
+/// Columns a first-time visitor sees (those that exist).
+pub const DEFAULT_COLUMNS: &[(&str, i32)] = &[("衢州市", 2021), ("衢州市", 2022), ("温州市", 2024)];
+
+/// The first-visit selection: [`DEFAULT_COLUMNS`] that exist, else the first three place-years
+/// of `available` ([`available`]'s list, in picker order).
+pub fn default_selection(available: &[PlaceYear]) -> Vec<PlaceYear> {
+    let d: Vec<PlaceYear> = available
+        .iter()
+        .filter(|a| {
+            DEFAULT_COLUMNS
+                .iter()
+                .any(|(p, y)| a.place == *p && a.year == *y)
+        })
+        .cloned()
+        .collect();
+    if d.is_empty() {
+        available.iter().take(3).cloned().collect()
+    } else {
+        d
+    }
 }
 
 /// Sorts columns in picker order (place order, then year); drops duplicates and unknown ones.

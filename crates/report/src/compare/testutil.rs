@@ -34,6 +34,7 @@ pub(super) fn doc(
         items: vec![],
         claims: vec![],
         text: String::new(),
+        pending: None,
     }
 }
 

@@ -13,6 +13,7 @@
 //! W code message message_en
 //! I kind Δyear topic heading text Δstart length
 //! C kind Δyear indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
+//! G group file years
 //! ```
 //! Enums are one- or two-letter codes; an indicator of the vocabulary is its number in
 //! [`INDICATORS`] (any other id is written out); a heading equal to the previous item's is `\s`;
@@ -20,14 +21,20 @@
 //! Offsets are stored as differences, which compress far better than absolute positions: an
 //! item's start from the previous item's end, a claim's start from the previous claim's start, its
 //! number's start from the claim's start (each may be negative), and lengths for the ends.
-//! `W`, `I` and `C` lines belong to the `D` line before them. A claim's or item's `text` is empty
-//! when it is exactly its `start..end` slice of the document text (refilled by
-//! [`Corpus::restore_derived_texts`] once the text is there).
+//! `W`, `I`, `C` and `G` lines belong to the `D` line before them. A `G` line stands for the
+//! document's `W`, `I` and `C` lines when they are in a group's chunk instead (a large corpus,
+//! [`pack_split`]): the group, its chunk file and the years the document speaks about. A claim's
+//! or item's `text` is empty when it is exactly its `start..end` slice of the document text
+//! (refilled by [`Corpus::restore_derived_texts`] once the text is there).
 
 use std::fmt::Write as _;
 
 use crate::indicators::INDICATORS;
 use crate::model::*;
+
+mod groups;
+
+pub use groups::{group_of, merge_group, pack_groups, pack_split, SPLIT_BYTES};
 
 const MAGIC: &str = "duibiao-pack 2";
 
@@ -99,13 +106,16 @@ pub struct Index {
 
 /// Splits a corpus into the index (texts left out) and one chunk per document.
 pub fn pack(corpus: &Corpus) -> (String, Vec<Chunk>) {
-    pack_with(corpus, |d| {
-        format!(
-            "t/{}-{:016x}.js",
-            file_safe(&d.id),
-            fnv1a(d.text.as_bytes())
-        )
-    })
+    pack_with(corpus, text_file)
+}
+
+/// A report's text chunk file: named after the text, so a changed report is never read from a cache.
+fn text_file(d: &Document) -> String {
+    format!(
+        "t/{}-{:016x}.js",
+        file_safe(&d.id),
+        fnv1a(d.text.as_bytes())
+    )
 }
 
 /// Where a report added in the page keeps its text: `local:<id>` names the browser storage entry
@@ -136,83 +146,12 @@ pub fn is_local(chunk: &str) -> bool {
 fn pack_with(corpus: &Corpus, chunk_file: impl Fn(&Document) -> String) -> (String, Vec<Chunk>) {
     let mut stripped = corpus.clone();
     stripped.strip_derived_texts();
-    let mut out = String::from(MAGIC);
-    out.push('\n');
+    let mut out = format!("{MAGIC}\n");
     let mut chunks = Vec::new();
     for d in &stripped.documents {
         let file = chunk_file(d);
-        let r = &d.region;
-        let mut rec = Rec::new(&mut out, "D");
-        rec.s(&d.id)
-            .s(&d.file)
-            .s(&d.title)
-            .s(&r.name)
-            .s(r.level.short());
-        rec.o(r.parent.as_deref())
-            .b(r.inferred)
-            .o(r.evidence.as_deref())
-            .o(d.published.as_deref());
-        rec.i(d.summary_year).i(d.plan_year).s(&file);
-        rec.o(r.name_en.as_deref()).o(r.parent_en.as_deref()).end();
-        for w in &d.warnings {
-            Rec::new(&mut out, "W")
-                .s(w.code.short())
-                .s(&w.message)
-                .s(&w.message_en)
-                .end();
-        }
-        let (mut prev, mut year, mut heading) = (0, 0, None);
-        for it in &d.items {
-            let mut rec = Rec::new(&mut out, "I");
-            rec.s(it.kind.short()).y(&mut year, it.year);
-            rec.0.push('\t');
-            if let Some(t) = it.topic {
-                let n = Topic::ALL.iter().position(|x| *x == t).unwrap_or(0);
-                write!(rec.0, "{n}").ok();
-            }
-            if it.heading.is_some() && it.heading == heading {
-                rec.0.push_str("\t\\s");
-            } else {
-                rec.o(it.heading.as_deref());
-                heading = it.heading.clone();
-            }
-            rec.s(&it.text).d(prev, it.start).d(it.start, it.end).end();
-            prev = it.end;
-        }
-        let (mut prev, mut year) = (0, 0);
-        for c in &d.claims {
-            let mut rec = Rec::new(&mut out, "C");
-            rec.s(c.kind.short()).y(&mut year, c.year);
-            match c.indicator.as_deref() {
-                None => rec.0.push('\t'),
-                Some(id) => match INDICATORS.iter().position(|i| i.id == id) {
-                    Some(n) => {
-                        write!(rec.0, "\t{n}").ok();
-                    }
-                    // Not in the vocabulary: written out, after a mark no number starts with.
-                    None => {
-                        rec.s(&format!("={id}"));
-                    }
-                },
-            }
-            rec.s(&c.subject);
-            rec.s(c.measure.short())
-                .fd(c.value, c.decimals)
-                .fd(c.value_max, c.decimals)
-                .s(&c.unit)
-                .s(c.bound.short());
-            rec.o(c.scope.map(Scope::short))
-                .o(c.modality.map(Modality::short));
-            rec.b(c.estimated)
-                .b(c.redacted)
-                .s(&c.text)
-                .d(prev, c.start)
-                .d(c.start, c.end);
-            rec.d(c.start, c.number_start)
-                .d(c.number_start, c.number_end)
-                .end();
-            prev = c.start;
-        }
+        write_head(&mut out, d, &file);
+        write_records(&mut out, d);
         chunks.push(Chunk {
             doc_id: d.id.clone(),
             file,
@@ -220,6 +159,86 @@ fn pack_with(corpus: &Corpus, chunk_file: impl Fn(&Document) -> String) -> (Stri
         });
     }
     (out, chunks)
+}
+
+/// A document's `D` line; `file` is its text chunk.
+fn write_head(out: &mut String, d: &Document, file: &str) {
+    let r = &d.region;
+    let mut rec = Rec::new(out, "D");
+    rec.s(&d.id)
+        .s(&d.file)
+        .s(&d.title)
+        .s(&r.name)
+        .s(r.level.short());
+    rec.o(r.parent.as_deref())
+        .b(r.inferred)
+        .o(r.evidence.as_deref())
+        .o(d.published.as_deref());
+    rec.i(d.summary_year).i(d.plan_year).s(file);
+    rec.o(r.name_en.as_deref()).o(r.parent_en.as_deref()).end();
+}
+
+/// A document's `W`, `I` and `C` lines (with its derived texts stripped).
+fn write_records(out: &mut String, d: &Document) {
+    for w in &d.warnings {
+        Rec::new(out, "W")
+            .s(w.code.short())
+            .s(&w.message)
+            .s(&w.message_en)
+            .end();
+    }
+    let (mut prev, mut year, mut heading) = (0, 0, None);
+    for it in &d.items {
+        let mut rec = Rec::new(out, "I");
+        rec.s(it.kind.short()).y(&mut year, it.year);
+        rec.0.push('\t');
+        if let Some(t) = it.topic {
+            let n = Topic::ALL.iter().position(|x| *x == t).unwrap_or(0);
+            write!(rec.0, "{n}").ok();
+        }
+        if it.heading.is_some() && it.heading == heading {
+            rec.0.push_str("\t\\s");
+        } else {
+            rec.o(it.heading.as_deref());
+            heading = it.heading.clone();
+        }
+        rec.s(&it.text).d(prev, it.start).d(it.start, it.end).end();
+        prev = it.end;
+    }
+    let (mut prev, mut year) = (0, 0);
+    for c in &d.claims {
+        let mut rec = Rec::new(out, "C");
+        rec.s(c.kind.short()).y(&mut year, c.year);
+        match c.indicator.as_deref() {
+            None => rec.0.push('\t'),
+            Some(id) => match INDICATORS.iter().position(|i| i.id == id) {
+                Some(n) => {
+                    write!(rec.0, "\t{n}").ok();
+                }
+                // Not in the vocabulary: written out, after a mark no number starts with.
+                None => {
+                    rec.s(&format!("={id}"));
+                }
+            },
+        }
+        rec.s(&c.subject);
+        rec.s(c.measure.short())
+            .fd(c.value, c.decimals)
+            .fd(c.value_max, c.decimals)
+            .s(&c.unit)
+            .s(c.bound.short());
+        rec.o(c.scope.map(Scope::short))
+            .o(c.modality.map(Modality::short));
+        rec.b(c.estimated)
+            .b(c.redacted)
+            .s(&c.text)
+            .d(prev, c.start)
+            .d(c.start, c.end);
+        rec.d(c.start, c.number_start)
+            .d(c.number_start, c.number_end)
+            .end();
+        prev = c.start;
+    }
 }
 
 /// A chunk as the classic script the page loads: `__duibiaoText("id","text");`. Safe inline in a
@@ -291,6 +310,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                 items: Vec::new(),
                 claims: Vec::new(),
                 text: String::new(),
+                pending: None,
             });
             chunks.push(f.s().ok_or_else(|| err("chunk"))?);
             if let Some(d) = docs.last_mut() {
@@ -305,6 +325,20 @@ pub fn unpack(index: &str) -> Result<Index, String> {
             .last_mut()
             .ok_or_else(|| err("record before any document"))?;
         match tag {
+            "G" => {
+                let group = f.s().ok_or_else(|| err("group"))?;
+                let file = f.s().ok_or_else(|| err("group file"))?;
+                let years = f
+                    .raw()
+                    .and_then(|raw| {
+                        raw.split(',')
+                            .filter(|y| !y.is_empty())
+                            .map(|y| y.parse().ok())
+                            .collect::<Option<Vec<i32>>>()
+                    })
+                    .ok_or_else(|| err("group years"))?;
+                d.pending = Some(Pending { group, file, years });
+            }
             "W" => d.warnings.push(Warning {
                 code: f
                     .e(WarningCode::from_short)
@@ -920,6 +954,7 @@ mod tests {
                 claim("x\ty", 0, 3, Some(-0.05)),
             ],
             text: "全市R&D强度达到2.4%\n力争\t2.45%".into(),
+            pending: None,
         }
     }
 

@@ -424,6 +424,7 @@ pub fn parse_full(id: &str, file: &str, raw: &str, ov: &Overrides) -> Parsed {
         items,
         claims,
         text: String::new(),
+        pending: None,
     };
     to_stored(&mut doc, &view, &written);
     let skipped = extracted

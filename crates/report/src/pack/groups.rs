@@ -1,0 +1,126 @@
+//! A large corpus split by group of places, so the page's start-up does not grow with the corpus.
+//!
+//! The index keeps every document's `D` line (the picker and the columns need every place and
+//! year), but the warnings, items and claims of most documents go to one chunk per group (a place
+//! with all its years), loaded like a report text when a view needs one of them. The places the
+//! first view shows stay in the index, so the first render needs nothing else. A small corpus is
+//! not split: one index costs less than a second request.
+
+use std::collections::BTreeSet;
+
+use super::{fnv1a, text_file, write_head, write_records, Chunk, Rec, MAGIC};
+use crate::compare::doc_years;
+use crate::model::*;
+
+/// An index above this size (bytes) is split by group: about 200 reports. Below it, the whole
+/// index decodes in a few milliseconds on a phone; above it, the 1,000 reports of a province
+/// would cost the first view about a second.
+pub const SPLIT_BYTES: usize = 512 * 1024;
+
+/// The group a document's records travel in: its place, so that a column (a place-year) needs one
+/// chunk, and adding a place to the view costs what that place has, not what its city has.
+pub fn group_of(d: &Document) -> &str {
+    &d.region.name
+}
+
+/// [`super::pack`], split by group ([`pack_groups`]) when the index would be larger than `over`
+/// bytes ([`SPLIT_BYTES`] in the build).
+pub fn pack_split(corpus: &Corpus, keep: &[String], over: usize) -> (String, Vec<Chunk>) {
+    let whole = super::pack(corpus);
+    if whole.0.len() <= over {
+        return whole;
+    }
+    pack_groups(corpus, keep)
+}
+
+/// The index with the records of every group that holds none of the places `keep` moved to a
+/// chunk of its own (`g:<group>` in `t/g-<group hash>-<content hash>.js`); the documents' texts
+/// are chunks as in [`super::pack`].
+pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
+    let mut stripped = corpus.clone();
+    stripped.strip_derived_texts();
+    let docs = &stripped.documents;
+    let kept: BTreeSet<&str> = docs
+        .iter()
+        .filter(|d| keep.contains(&d.region.name))
+        .map(group_of)
+        .collect();
+    // Each group's chunk, in the order groups first appear.
+    let mut groups: Vec<(&str, String)> = Vec::new();
+    for d in docs.iter().filter(|d| !kept.contains(group_of(d))) {
+        let at = match groups.iter().position(|(g, _)| *g == group_of(d)) {
+            Some(i) => i,
+            None => {
+                groups.push((group_of(d), format!("{MAGIC}\n")));
+                groups.len() - 1
+            }
+        };
+        let out = &mut groups[at].1;
+        write_head(out, d, &text_file(d));
+        write_records(out, d);
+    }
+    let files: Vec<String> = groups
+        .iter()
+        .map(|(g, text)| {
+            format!(
+                "t/g-{:08x}-{:016x}.js",
+                fnv1a(g.as_bytes()) >> 32,
+                fnv1a(text.as_bytes())
+            )
+        })
+        .collect();
+    let mut out = format!("{MAGIC}\n");
+    let mut chunks = Vec::new();
+    for d in docs {
+        write_head(&mut out, d, &text_file(d));
+        match groups.iter().position(|(g, _)| *g == group_of(d)) {
+            None => write_records(&mut out, d),
+            Some(i) => {
+                let years: Vec<String> = doc_years(d).iter().map(i32::to_string).collect();
+                Rec::new(&mut out, "G")
+                    .s(&format!("g:{}", groups[i].0))
+                    .s(&files[i])
+                    .s(&years.join(","))
+                    .end();
+            }
+        }
+        chunks.push(Chunk {
+            doc_id: d.id.clone(),
+            file: text_file(d),
+            text: d.text.clone(),
+        });
+    }
+    for ((g, text), file) in groups.iter().zip(files) {
+        chunks.push(Chunk {
+            doc_id: format!("g:{g}"),
+            file,
+            text: text.clone(),
+        });
+    }
+    (out, chunks)
+}
+
+/// Puts the records of group chunk `group` (its `text`, an index of the group's documents) into
+/// the documents of `corpus` still waiting for them. Returns how many it filled.
+pub fn merge_group(corpus: &mut Corpus, group: &str, text: &str) -> Result<usize, String> {
+    let got = super::unpack(text)?;
+    let mut filled = 0;
+    for g in got.corpus.documents {
+        let waiting = corpus
+            .documents
+            .iter_mut()
+            .find(|d| d.id == g.id && d.pending.as_ref().is_some_and(|p| p.group == group));
+        if let Some(d) = waiting {
+            d.warnings = g.warnings;
+            d.items = g.items;
+            d.claims = g.claims;
+            d.pending = None;
+            // The text may have come first.
+            if !d.text.is_empty() {
+                d.restore_derived_texts();
+            }
+            filled += 1;
+        }
+    }
+    Ok(filled)
+}
