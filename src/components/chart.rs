@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::claim::ClaimButton;
 use super::{indicator_name, use_app};
 use crate::data;
+use crate::groups::Claims;
 use crate::hooks::{download, download_png, standalone_svg};
 use crate::i18n::{t, Lang};
 use crate::state::{Action, AppState};
@@ -199,7 +200,8 @@ pub fn Chart() -> Html {
         </div>
     };
     let Some(ind) = chosen else {
-        return html! { <section class="chart-view">{ crate::groups::notice(claims, lang) }{ select }<p class="empty">{ t(lang, "chart_no_numbers") }</p></section> };
+        return html! { <section class="chart-view">{ crate::groups::notice(claims, lang) }{ select }
+        if claims == Claims::Ready { <p class="empty">{ t(lang, "chart_no_numbers") }</p> }</section> };
     };
     let en = lang.is_en();
     let bars_for = |m: Measure| -> Vec<Bar> {
@@ -290,7 +292,7 @@ pub fn Chart() -> Html {
                 <span class="key goal" aria-hidden="true"></span>{ format!("◎ {} ", t(lang, "goal")) }
                 <span class="key ach" aria-hidden="true"></span>{ format!("✓ {}", t(lang, "achievement")) }
             </p>
-            if charts.is_empty() {
+            if charts.is_empty() && claims == Claims::Ready {
                 <p class="empty">{ t(lang, "chart_no_numbers") }</p>
             }
             { for charts }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::claim::ClaimButton;
 use super::{column_label, indicator_name, place_name, report_label, use_app};
 use crate::data;
+use crate::groups::Claims;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
 
@@ -55,7 +56,8 @@ fn Cards(p: &CardsProps) -> Html {
             <h2 id="sc-h">{ t(lang, "view_scorecard") }</h2>
             { crate::groups::notice(claims, lang) }
             <p class="sc-hint">{ t(lang, "sc_hint") }</p>
-            if cards.is_empty() {
+            // "No goals" only once every report's claims are here.
+            if cards.is_empty() && claims == Claims::Ready {
                 <p class="empty">{ t(lang, "sc_no_goals") }</p>
             }
             if cards.len() > 1 { { rates(&cards, lang) } }

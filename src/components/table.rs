@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::claim::{cell_markup, on_number};
 use super::{indicator_name, place_name, report_label, use_app};
 use crate::data;
+use crate::groups::Claims;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
 
@@ -135,7 +136,8 @@ fn Grid(props: &GridProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        if rs.is_empty() {
+                        // "No numbers" only once every report's claims are here.
+                        if rs.is_empty() && claims == Claims::Ready {
                             // On screen a row is a grid (styles/app.css): the span stands in for colspan.
                             <tr><td colspan={(cols.len() + 1).to_string()} style={format!("grid-column: span {}", cols.len() + 1)}>{ t(lang, "no_rows") }</td></tr>
                         }
