@@ -1,6 +1,6 @@
 // Benchmark helper for bench/bench.sh: page weight of dist/ and start-up time in headless Chromium
 // (4x CPU throttling; file:// and http over a slow network), printed as markdown tables.
-// Usage: node bench/bench.mjs [dist] [runs=5]
+// Usage: node bench/bench.mjs [dist] [runs=5]; BENCH_ONLY=ratios|add|scale for one table.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -413,6 +413,61 @@ async function scaleRatio(seedsDist) {
     '|---:|---:|---:|---:|',
     `| ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ×${(a / b).toFixed(2)} | ≤ ×1.3 |`,
   ].join('\n');
+}
+
+/**
+ * Start-up as the corpus grows, against the seeds in the same run: generated corpora (`BENCH_SCALE`,
+ * default "1000 10000:national": 1,000 Zhejiang reports, 10,000 from every province) packed by the
+ * release `report pack` into copies of `dist` (as tests/e2e/scale.test.mjs does; no rebuild), each
+ * measured interactive over file:// alternating with the seeds.
+ */
+async function scaleTable() {
+  const { execFileSync } = await import('node:child_process');
+  const os = await import('node:os');
+  const { distWith, ROOT } = await import('../tests/e2e/helpers.mjs');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'duibiao-bench-scale-'));
+  const rows = [];
+  try {
+    for (const spec of (process.env.BENCH_SCALE || '1000 10000:national').split(/\s+/).filter(Boolean)) {
+      const [n, scope] = spec.split(':');
+      const dir = path.join(work, spec.replace(':', '-'));
+      const corpus = path.join(dir, 'corpus');
+      execFileSync('python3', [path.join(ROOT, 'bench/gen_corpus.py'), n, corpus, ...(scope === 'national' ? ['--national'] : [])], { stdio: 'ignore' });
+      const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, f));
+      const copy = distWith(dir, files, [], { release: true });
+      const index = fs.readFileSync(path.join(dir, 'data', 'index.txt'));
+      const places = new Set(index.toString('utf8').split('\n').filter((l) => l.startsWith('D\t')).map((l) => l.split('\t')[4])).size;
+      const groups = fs.readdirSync(path.join(copy, 't')).filter((f) => f.startsWith('g-')).length;
+      const browser = await launch();
+      const t = { here: [], seeds: [] };
+      try {
+        for (let i = 0; i < RUNS; i++) {
+          t.here.push((await startup(browser, pathToFileURL(path.join(copy, 'index.html')).href, {})).interactive);
+          t.seeds.push((await startup(browser, pathToFileURL(path.join(dist, 'index.html')).href, {})).interactive);
+        }
+      } finally {
+        await browser.close();
+      }
+      const [a, b] = [median(t.here), median(t.seeds)];
+      const w = weigh(index);
+      rows.push(`| ${Number(n).toLocaleString('en')} ${scope === 'national' ? 'national' : 'Zhejiang'} | ${places.toLocaleString('en')} | ${groups.toLocaleString('en')} | ${kib(w.raw)} / ${kib(w.gzip)} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ×${(a / b).toFixed(2)} |`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return [
+    `Start-up as the corpus grows (interactive, file://, ${CPU_SLOWDOWN}x CPU, median of ${RUNS} alternated with the seeds; goal for 1,000 reports ≤ ×1.3):`,
+    '',
+    '| generated reports | places | place chunks | index KiB raw / gzip | interactive | the seeds | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+if (process.env.BENCH_ONLY === 'scale') {
+  console.log(await scaleTable());
+  process.exit(0);
 }
 
 if (process.env.BENCH_ONLY === 'ratios') {

@@ -10,26 +10,33 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 n = int(sys.argv[1])
 out = pathlib.Path(sys.argv[2])
+# --national: places from every province (about 3,200 cities, counties and districts), for the
+# benchmark of a country's corpus; Zhejiang's otherwise.
+national = "--national" in sys.argv[3:]
 out.mkdir(parents=True, exist_ok=True)
 for old in out.glob("*.txt"):
     old.unlink()
 
-# Zhejiang's current cities and county-level units, from the parser's national gazetteer.
+# Current cities and county-level units (Zhejiang's, or the country's), from the parser's gazetteer.
 rows = [
     line.split("\t")
     for line in (ROOT / "crates/report/data/gazetteer.tsv").read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 ]
 names = {r[0]: r[1] for r in rows}
-cities = [r[1] for r in rows if r[2] == "city" and r[3] == "330000"]
+current = [r for r in rows if not (len(r) > 5 and r[5].startswith("former"))]
+cities = [r[1] for r in current if r[2] == "city" and (national or r[3] == "330000")]
+city_set = set(cities)
 counties = [
     (r[1], names[r[3]])
-    for r in rows
-    if r[2] in ("county", "district") and r[3] in names and names[r[3]] in cities
-    and not (len(r) > 5 and r[5].startswith("former"))
+    for r in current
+    if r[2] in ("county", "district") and r[3] in names and names[r[3]] in city_set
 ]
 targets = [(c, None) for c in cities] + counties
-assert len(cities) == 11 and len(counties) >= 89, (len(cities), len(counties))
+if national:
+    assert len(cities) > 300 and len(counties) > 2500, (len(cities), len(counties))
+else:
+    assert len(cities) == 11 and len(counties) >= 89, (len(cities), len(counties))
 
 # Seeds whose own place is named, with every spelling of it in the text (longest first).
 BASES = {

@@ -178,6 +178,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("text_loading", "正在载入原文…", "Loading the source text…"),
     ("text_failed", "原文文件缺失，无法显示（请使用完整的离线包或单文件版）。", "The source text file is missing (use the complete offline folder or the single-file version)."),
     ("json_preparing", "正在准备数据…", "Preparing the data…"),
+    ("other_places", "其他地方", "Other places"),
     ("groups_loading", "正在载入所选地方的数据…", "Loading the data of the places chosen…"),
     ("groups_failed", "部分地方的数据文件缺失或已损坏，这些数字无法显示（请使用完整的离线包或单文件版）。", "The data file of some places is missing or damaged, so their numbers cannot be shown (use the complete offline folder or the single-file version)."),
     ("footer", "数据来自各地科技局公开的工作报告，经自动解析；以原文为准。", "Data from published work reports of local science & technology bureaus, parsed automatically; the source text is authoritative."),

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use report::compare::{doc_years, place_groups, PlaceEntry, PlaceYear};
+use report::compare::{doc_years, place_groups, province_groups, PlaceEntry, PlaceYear};
 use yew::prelude::*;
 
 use super::{column_label, place_name, use_app};
@@ -87,6 +87,10 @@ pub fn selection_text(sel: &[PlaceYear], lang: Lang) -> String {
 /// slow to lay out on a phone.
 const FOLD_OVER: usize = 40;
 
+/// Above this many cities the picker lists provinces, each folded until opened (or until one of
+/// its places is selected): a country's 300 cities would otherwise be the first screen's work.
+const PROVINCES_OVER: usize = 30;
+
 #[component]
 pub fn Picker() -> Html {
     let st = use_app();
@@ -126,6 +130,13 @@ pub fn Picker() -> Html {
     };
     let fold = available().len() > FOLD_OVER;
     let opened = use_state(HashSet::<usize>::new);
+    // A country's places: provinces first, each folded until opened.
+    let provinces = {
+        let groups = groups.clone();
+        use_memo((), move |_| province_groups(&data().documents, &groups))
+    };
+    let by_province = groups.len() > PROVINCES_OVER && provinces.len() > 1;
+    let opened_prov = use_state(HashSet::<usize>::new);
     let clear = {
         let st = st.clone();
         Callback::from(move |_| st.dispatch(Action::Clear))
@@ -151,6 +162,91 @@ pub fn Picker() -> Html {
             if st.selection.len() == 1 { "" } else { "s" }
         ),
     };
+    // A city with its counties and districts, these folded under it when there are many.
+    let group = |gi: usize| {
+        let g = &groups[gi];
+        let chosen = g
+            .children
+            .iter()
+            .any(|c| st.selection.iter().any(|p| p.place == c.name));
+        let open = !fold || chosen || opened.contains(&gi);
+        let toggle = (fold && !g.children.is_empty()).then(|| {
+            let opened = opened.clone();
+            let onclick = Callback::from(move |_| {
+                let mut o = (*opened).clone();
+                if !o.remove(&gi) {
+                    o.insert(gi);
+                }
+                opened.set(o);
+            });
+            let n = g.children.len();
+            let label = match lang {
+                Lang::Zh => format!("下属 {n} 个区县"),
+                Lang::En => format!("{n} counties and districts"),
+            };
+            html! {
+                <button type="button" class="btn fold" aria-expanded={open.to_string()}
+                    aria-controls={open.then(|| format!("grp-{gi}"))} {onclick} disabled={chosen}>
+                    <span aria-hidden="true">{ if open { "▾ " } else { "▸ " } }</span>{ label }
+                </button>
+            }
+        });
+        html! {
+            <li class="group">
+                { place(&g.top, true) }
+                { for toggle }
+                if open && !g.children.is_empty() {
+                    <ul class="children" id={format!("grp-{gi}")}>
+                        { for g.children.iter().map(|c| html! { <li>{ place(c, false) }</li> }) }
+                    </ul>
+                }
+            </li>
+        }
+    };
+    // A province's cities, folded until opened or one of its places is selected.
+    let province = |pi: usize, name: &String, gis: &Vec<usize>| {
+        let chosen = gis.iter().any(|&gi| {
+            let g = &groups[gi];
+            std::iter::once(&g.top)
+                .chain(&g.children)
+                .any(|e| st.selection.iter().any(|p| p.place == e.name))
+        });
+        let open = chosen || opened_prov.contains(&pi);
+        let onclick = {
+            let opened_prov = opened_prov.clone();
+            Callback::from(move |_| {
+                let mut o = (*opened_prov).clone();
+                if !o.remove(&pi) {
+                    o.insert(pi);
+                }
+                opened_prov.set(o);
+            })
+        };
+        let title = if name.is_empty() {
+            t(lang, "other_places").to_string()
+        } else {
+            place_name(name, lang)
+        };
+        let n = gis.len();
+        let count = match lang {
+            Lang::Zh => format!(" · {n} 个市"),
+            Lang::En => format!(" · {n} {}", if n == 1 { "city" } else { "cities" }),
+        };
+        html! {
+            <li class="province">
+                <button type="button" class="btn fold province-fold" aria-expanded={open.to_string()}
+                    aria-controls={open.then(|| format!("prov-{pi}"))} {onclick} disabled={chosen}>
+                    <span aria-hidden="true">{ if open { "▾ " } else { "▸ " } }</span>
+                    <strong>{ title }</strong>{ count }
+                </button>
+                if open {
+                    <ul class="groups" id={format!("prov-{pi}")}>
+                        { for gis.iter().map(|&gi| group(gi)) }
+                    </ul>
+                }
+            </li>
+        }
+    };
     html! {
         <section class={classes!("picker", folded.then_some("folded"))} aria-labelledby="picker-h">
             <div class="picker-bar">
@@ -163,44 +259,15 @@ pub fn Picker() -> Html {
             <div class="picker-body" id="picker-body">
             <h2 id="picker-h">{ t(lang, "picker") }</h2>
             <p class="hint">{ t(lang, "picker_hint") }</p>
-            <ul class="groups">
-                { for groups.iter().enumerate().map(|(gi, g)| {
-                    let chosen = g.children.iter().any(|c| st.selection.iter().any(|p| p.place == c.name));
-                    let open = !fold || chosen || opened.contains(&gi);
-                    let toggle = (fold && !g.children.is_empty()).then(|| {
-                        let opened = opened.clone();
-                        let onclick = Callback::from(move |_| {
-                            let mut o = (*opened).clone();
-                            if !o.remove(&gi) {
-                                o.insert(gi);
-                            }
-                            opened.set(o);
-                        });
-                        let n = g.children.len();
-                        let label = match lang {
-                            Lang::Zh => format!("下属 {n} 个区县"),
-                            Lang::En => format!("{n} counties and districts"),
-                        };
-                        html! {
-                            <button type="button" class="btn fold" aria-expanded={open.to_string()}
-                                aria-controls={open.then(|| format!("grp-{gi}"))} {onclick} disabled={chosen}>
-                                <span aria-hidden="true">{ if open { "▾ " } else { "▸ " } }</span>{ label }
-                            </button>
-                        }
-                    });
-                    html! {
-                        <li class="group">
-                            { place(&g.top, true) }
-                            { for toggle }
-                            if open && !g.children.is_empty() {
-                                <ul class="children" id={format!("grp-{gi}")}>
-                                    { for g.children.iter().map(|c| html! { <li>{ place(c, false) }</li> }) }
-                                </ul>
-                            }
-                        </li>
-                    }
-                }) }
-            </ul>
+            if by_province {
+                <ul class="provinces">
+                    { for provinces.iter().enumerate().map(|(pi, (name, gis))| province(pi, name, gis)) }
+                </ul>
+            } else {
+                <ul class="groups">
+                    { for (0..groups.len()).map(group) }
+                </ul>
+            }
             <div class="picker-actions">
                 <button type="button" class="btn" onclick={clear} disabled={st.selection.is_empty()}>{ t(lang, "clear") }</button>
                 <button type="button" class="btn" onclick={reset}>{ t(lang, "default_sel") }</button>

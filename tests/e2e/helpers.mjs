@@ -154,12 +154,13 @@ export async function screenshot(page, name) {
 /**
  * A copy of dist/ in `dir` whose data is the reports `files`, packed by the `report pack` CLI, in
  * place of the seeds' index and texts: no second release build (the wasm does not change with the
- * data). `pack` adds options of the CLI (`--split-over=0` splits any corpus by group). Returns the
- * copy's path.
+ * data). `pack` adds options of the CLI (`--split-over=0` splits any corpus by group); `release`
+ * packs with the optimised CLI (the benchmark's thousands of reports). Returns the copy's path.
  */
-export function distWith(dir, files, pack = []) {
+export function distWith(dir, files, pack = [], { release = false } = {}) {
   const data = path.join(dir, 'data');
-  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'report', '--', 'pack', data, ...pack, ...files], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const cargo = ['run', '-q', '--locked', ...(release ? ['--release'] : []), '-p', 'report', '--', 'pack', data, ...pack, ...files];
+  execFileSync('cargo', cargo, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const dist = path.join(dir, 'dist');
   fs.cpSync(DIST, dist, { recursive: true, filter: (src) => !src.startsWith(path.join(DIST, 't')) });
   fs.cpSync(path.join(data, 't'), path.join(dist, 't'), { recursive: true });

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, WAIT_MS, distWith, downloadFrom, guardedPage, launch, requireDist, screenshot, unfoldPicker } from './helpers.mjs';
 
 const REPORTS = 120;
+const NATIONAL = 400;
 let browser;
 let dir;
 
@@ -27,6 +28,11 @@ before(() => {
   distWith(dir, files);
   // The same reports split by group whatever their size.
   distWith(path.join(dir, 'split'), files, ['--split-over=0']);
+  // Places from every province: the picker lists provinces. 400 reports are above
+  // report::pack::SPLIT_BYTES, so this index is split as a real one of that size is.
+  const national = path.join(dir, 'national-corpus');
+  execFileSync('python3', [path.join(ROOT, 'bench/gen_corpus.py'), String(NATIONAL), national, '--national'], { stdio: 'ignore' });
+  distWith(path.join(dir, 'national'), fs.readdirSync(national).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(national, f)));
 });
 
 after(async () => {
@@ -145,6 +151,47 @@ test('a missing group chunk is named on the page, not waited for forever', async
     assert.match(await msg.innerText(), /数据文件缺失/);
     const other = g.problems.filter((p) => !/ERR_FILE_NOT_FOUND|Failed to load resource/.test(p));
     assert.deepEqual(other, [], 'no error but the missing file');
+  } finally {
+    await g.context.close();
+  }
+});
+
+test(`${NATIONAL} reports from every province: the picker lists provinces, a place of another province loads its claims`, async () => {
+  browser ??= await launch();
+  const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 1280, height: 800 } });
+  const { page } = g;
+  const asked = [];
+  page.on('request', (r) => /\/t\/[^/]+\.js$/.test(r.url()) && asked.push(path.basename(r.url())));
+  try {
+    await page.goto(pathToFileURL(path.join(dir, 'national', 'dist', 'index.html')).href);
+    await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table.compare'), null, { timeout: WAIT_MS });
+    const provinces = page.locator('.picker .province-fold');
+    assert.ok((await provinces.count()) >= 10, `the picker lists provinces: ${await provinces.count()}`);
+    // The first view's province is open (and stays so while a place of it is chosen); the others fold.
+    const open = page.locator('.picker .province-fold[aria-expanded="true"]');
+    assert.equal(await open.count(), 1);
+    assert.ok(await open.isDisabled(), 'a province with a chosen place cannot fold');
+    const shut = page.locator('.picker .province-fold[aria-expanded="false"]');
+    assert.equal(await shut.count(), (await provinces.count()) - 1);
+    assert.equal(await page.locator('.picker .province:not(:has(.province-fold[aria-expanded="true"])) .group').count(), 0, 'a folded province renders no city');
+
+    // Open another province and add the first year of its first city: its claims arrive, numbers show.
+    await shut.first().evaluate((b) => b.setAttribute('data-test', 'prov'));
+    await page.locator('[data-test=prov]').click();
+    const list = await page.locator('[data-test=prov]').getAttribute('aria-controls');
+    assert.ok(list, 'the opened province names its list');
+    const city = page.locator(`#${list} > .group`).first();
+    const name = (await city.locator('legend').first().innerText()).trim();
+    const cols = () => page.locator('table.compare thead th[scope=col]:not(.corner)').count();
+    const n = await cols();
+    await city.locator('input[type=checkbox]').first().check();
+    await page.waitForFunction((k) => document.querySelectorAll('table.compare thead th[scope=col]:not(.corner)').length === k + 1, n, { timeout: WAIT_MS });
+    await page.waitForFunction(() => !document.querySelector('.groups-status'), null, { timeout: WAIT_MS });
+    assert.ok(asked.some((f) => f.startsWith('g-')), `the place's claims came in a chunk: ${asked}`);
+    const header = await page.locator('table.compare thead th[scope=col]:not(.corner)').allInnerTexts();
+    assert.ok(header.some((h) => h.includes(name)), `a column for ${name}: ${header}`);
+    await screenshot(page, `scale-${NATIONAL}-national-1280`);
+    await g.clean();
   } finally {
     await g.context.close();
   }

@@ -97,6 +97,30 @@ pub fn place_groups(docs: &[Document]) -> Vec<PlaceGroup> {
     groups
 }
 
+/// City groups gathered by province, in the order provinces first appear: a country's places as a
+/// list of provinces. A group's province is the parent its city's reports name (a province's own
+/// report is its own); a group whose city has no report of its own is under `""` (not known).
+pub fn province_groups(docs: &[Document], groups: &[PlaceGroup]) -> Vec<(String, Vec<usize>)> {
+    let mut province: BTreeMap<&str, &str> = BTreeMap::new();
+    for d in docs {
+        let p = match (d.region.level, &d.region.parent) {
+            (Level::Province, _) => &d.region.name,
+            (Level::County | Level::District, _) | (_, None) => continue,
+            (_, Some(p)) => p,
+        };
+        province.entry(&d.region.name).or_insert(p);
+    }
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let p = province.get(g.top.name.as_str()).copied().unwrap_or("");
+        match out.iter_mut().find(|(n, _)| n == p) {
+            Some((_, v)) => v.push(gi),
+            None => out.push((p.to_string(), vec![gi])),
+        }
+    }
+    out
+}
+
 /// Every place-year with data, in picker order.
 pub fn available(docs: &[Document]) -> Vec<PlaceYear> {
     let mut out = Vec::new();
@@ -191,6 +215,39 @@ mod tests {
         assert!(av.contains(&PlaceYear::new("新昌县", 2020)));
         assert!(!av.contains(&PlaceYear::new("宁波市", 2022)));
         assert_eq!(av.len(), 2 + 1 + 3 + 2);
+    }
+
+    #[test]
+    fn city_groups_gather_by_province_in_first_appearance_order() {
+        let docs = vec![
+            doc("南京市", Level::City, "江苏省", Some(2021), None),
+            doc("新昌县", Level::County, "绍兴市", Some(2021), None),
+            doc("衢州市", Level::City, "浙江省", Some(2021), None),
+            doc("苏州市", Level::City, "江苏省", Some(2021), None),
+            doc("浙江省", Level::Province, "", Some(2021), None),
+            // Its city has no report: the province is not known.
+            doc("鄞州区", Level::District, "宁波市", Some(2021), None),
+        ];
+        let groups = place_groups(&docs);
+        let tops: Vec<&str> = groups.iter().map(|g| g.top.name.as_str()).collect();
+        assert_eq!(
+            tops,
+            ["南京市", "绍兴市", "衢州市", "苏州市", "浙江省", "宁波市"]
+        );
+        let by = province_groups(&docs, &groups);
+        let named: Vec<(&str, Vec<&str>)> = by
+            .iter()
+            .map(|(p, gs)| (p.as_str(), gs.iter().map(|&i| tops[i]).collect()))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("江苏省", vec!["南京市", "苏州市"]),
+                // 绍兴 has no report either: only 新昌's, which names its city, not its province.
+                ("", vec!["绍兴市", "宁波市"]),
+                ("浙江省", vec!["衢州市", "浙江省"]),
+            ]
+        );
     }
 
     #[test]
