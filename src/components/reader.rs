@@ -74,7 +74,8 @@ pub fn Reader() -> Html {
                     }) }
                 </select>
             </div>
-            <h3 class="doc-title" lang="zh-CN">{ d.title.clone() }</h3>
+            // A split index's report has its title once its claims are here.
+            <h3 class="doc-title" lang="zh-CN">{ full[0].ready().map_or(&d.title, |f| &f.title).clone() }</h3>
             <p class="muted">
                 { super::place_name(&d.region.name, lang) }
                 if d.region.inferred { { format!("（{}）", t(lang, "inferred")) } }

@@ -63,6 +63,8 @@ fn the_split_index_knows_every_place_year_and_the_merged_groups_give_back_the_wh
         let waits = d.pending.is_some();
         assert_eq!(waits, d.region.name != "温州市", "{}", d.region.name);
         assert_eq!(waits, d.claims.is_empty() && d.items.is_empty(), "{}", d.id);
+        // Its title and source file wait with its claims.
+        assert_eq!(waits, d.title.is_empty() && d.file.is_empty(), "{}", d.id);
     }
     assert!(
         index.len() * 3 < pack(&corpus).0.len(),

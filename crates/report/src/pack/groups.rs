@@ -1,8 +1,8 @@
 //! A large corpus split by group of places, so the page's start-up does not grow with the corpus.
 //!
 //! The index keeps every document's `D` line (the picker and the columns need every place and
-//! year), but the warnings, items and claims of most documents go to one chunk per group (a place
-//! with all its years), loaded like a report text when a view needs one of them. The places the
+//! year; title, source file and date left empty), but the rest of most documents goes to one chunk
+//! per group (a place with all its years), loaded like a report text when a view needs one of them. The places the
 //! first view shows stay in the index, so the first render needs nothing else. A small corpus is
 //! not split: one index costs less than a second request.
 
@@ -56,7 +56,7 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
             }
         };
         let out = &mut groups[at].1;
-        write_head(out, d, &text_file(d));
+        write_head(out, d, &text_file(d), true);
         write_records(out, d);
     }
     let files: Vec<String> = groups
@@ -72,10 +72,14 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
     let mut out = format!("{MAGIC}\n");
     let mut chunks = Vec::new();
     for d in docs {
-        write_head(&mut out, d, &text_file(d));
         match groups.iter().position(|(g, _)| *g == group_of(d)) {
-            None => write_records(&mut out, d),
+            None => {
+                write_head(&mut out, d, &text_file(d), true);
+                write_records(&mut out, d);
+            }
             Some(i) => {
+                // What only a view of its claims shows (title, source file, date) waits with them.
+                write_head(&mut out, d, &text_file(d), false);
                 let years: Vec<String> = doc_years(d).iter().map(i32::to_string).collect();
                 Rec::new(&mut out, "G")
                     .s(&format!("g:{}", groups[i].0))
@@ -111,6 +115,9 @@ pub fn merge_group(corpus: &mut Corpus, group: &str, text: &str) -> Result<usize
             .iter_mut()
             .find(|d| d.id == g.id && d.pending.as_ref().is_some_and(|p| p.group == group));
         if let Some(d) = waiting {
+            d.file = g.file;
+            d.title = g.title;
+            d.published = g.published;
             d.warnings = g.warnings;
             d.items = g.items;
             d.claims = g.claims;

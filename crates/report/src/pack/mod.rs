@@ -150,7 +150,7 @@ fn pack_with(corpus: &Corpus, chunk_file: impl Fn(&Document) -> String) -> (Stri
     let mut chunks = Vec::new();
     for d in &stripped.documents {
         let file = chunk_file(d);
-        write_head(&mut out, d, &file);
+        write_head(&mut out, d, &file, true);
         write_records(&mut out, d);
         chunks.push(Chunk {
             doc_id: d.id.clone(),
@@ -162,18 +162,21 @@ fn pack_with(corpus: &Corpus, chunk_file: impl Fn(&Document) -> String) -> (Stri
 }
 
 /// A document's `D` line; `file` is its text chunk.
-fn write_head(out: &mut String, d: &Document, file: &str) {
+/// Without `full`, the title, source file and date are left empty (a split index's waiting
+/// documents: their group's chunk carries them).
+fn write_head(out: &mut String, d: &Document, file: &str, full: bool) {
     let r = &d.region;
     let mut rec = Rec::new(out, "D");
-    rec.s(&d.id)
-        .s(&d.file)
-        .s(&d.title)
-        .s(&r.name)
-        .s(r.level.short());
+    let (file_, title) = if full {
+        (d.file.as_str(), d.title.as_str())
+    } else {
+        ("", "")
+    };
+    rec.s(&d.id).s(file_).s(title).s(&r.name).s(r.level.short());
     rec.o(r.parent.as_deref())
         .b(r.inferred)
         .o(r.evidence.as_deref())
-        .o(d.published.as_deref());
+        .o(d.published.as_deref().filter(|_| full));
     rec.i(d.summary_year).i(d.plan_year).s(file);
     rec.o(r.name_en.as_deref()).o(r.parent_en.as_deref()).end();
 }
