@@ -237,7 +237,8 @@ pub fn Picker() -> Html {
                 <button type="button" class="btn fold province-fold" aria-expanded={open.to_string()}
                     aria-controls={open.then(|| format!("prov-{pi}"))} {onclick} disabled={chosen}>
                     <span aria-hidden="true">{ if open { "▾ " } else { "▸ " } }</span>
-                    <strong>{ title }</strong>{ count }
+                    // One piece of text: the button lays out its children as flex items.
+                    <span><strong>{ title }</strong>{ count }</span>
                 </button>
                 if open {
                     <ul class="groups" id={format!("prov-{pi}")}>
