@@ -23,6 +23,9 @@ pub enum Claims {
 
 thread_local! {
     static FAILED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Groups asked for and not merged yet: what [`absorb`] looks for (not every waiting report,
+    /// which for a country would be thousands of groups at every text that arrives).
+    static ASKED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 fn failed(group: &str) -> bool {
@@ -62,6 +65,12 @@ pub fn status(ids: &[usize]) -> Claims {
 pub fn request(ids: &[usize]) {
     for (group, file) in waiting(&data().documents, ids) {
         if !failed(&group) {
+            ASKED.with(|a| {
+                let mut a = a.borrow_mut();
+                if !a.contains(&group) {
+                    a.push(group.clone());
+                }
+            });
             page::load(&group, &file);
         }
     }
@@ -70,14 +79,17 @@ pub fn request(ids: &[usize]) {
 /// Merges every group chunk that has arrived into the corpus, and notes the ones that could not
 /// be loaded or read. Returns whether the corpus changed. Called when any chunk arrives.
 pub fn absorb() -> bool {
-    let all: Vec<usize> = (0..data().documents.len()).collect();
     let mut arrived = Vec::new();
-    for (group, _) in waiting(&data().documents, &all) {
-        match page::text_of(&group) {
-            Ok(Some(text)) => arrived.push((group, text)),
-            Ok(None) => {}
-            Err(()) if !failed(&group) => fail(&group),
-            Err(()) => {}
+    for group in ASKED.with(|a| a.borrow().clone()) {
+        let text = match page::text_of(&group) {
+            Ok(None) => continue,
+            Ok(Some(text)) => Some(text),
+            Err(()) => None,
+        };
+        ASKED.with(|a| a.borrow_mut().retain(|g| *g != group));
+        match text {
+            Some(text) => arrived.push((group, text)),
+            None => fail(&group),
         }
     }
     if arrived.is_empty() {

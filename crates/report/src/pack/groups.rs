@@ -71,6 +71,7 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
         .collect();
     let mut out = format!("{MAGIC}\n");
     let mut chunks = Vec::new();
+    let mut named = vec![false; groups.len()];
     for d in docs {
         match groups.iter().position(|(g, _)| *g == group_of(d)) {
             None => {
@@ -78,12 +79,19 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
                 write_records(&mut out, d);
             }
             Some(i) => {
+                // The group's file once; its documents' G lines leave group and file empty when the
+                // group is their place (a country's index is mostly these lines).
+                let group = format!("g:{}", groups[i].0);
+                if !std::mem::replace(&mut named[i], true) {
+                    Rec::new(&mut out, "F").s(&group).s(&files[i]).end();
+                }
                 // What only a view of its claims shows (title, source file, date) waits with them.
                 write_head(&mut out, d, &text_file(d), false);
                 let years: Vec<String> = doc_years(d).iter().map(i32::to_string).collect();
+                let own = group == format!("g:{}", d.region.name);
                 Rec::new(&mut out, "G")
-                    .s(&format!("g:{}", groups[i].0))
-                    .s(&files[i])
+                    .s(if own { "" } else { &group })
+                    .s("")
                     .s(&years.join(","))
                     .end();
             }

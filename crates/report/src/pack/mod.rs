@@ -14,6 +14,7 @@
 //! I kind Δyear topic heading text Δstart length
 //! C kind Δyear indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
 //! G group file years
+//! F group file
 //! ```
 //! Enums are one- or two-letter codes; an indicator of the vocabulary is its number in
 //! [`INDICATORS`] (any other id is written out); a heading equal to the previous item's is `\s`;
@@ -23,7 +24,10 @@
 //! number's start from the claim's start (each may be negative), and lengths for the ends.
 //! `W`, `I`, `C` and `G` lines belong to the `D` line before them. A `G` line stands for the
 //! document's `W`, `I` and `C` lines when they are in a group's chunk instead (a large corpus,
-//! [`pack_split`]): the group, its chunk file and the years the document speaks about. A claim's
+//! [`pack_split`]): the group, its chunk file and the years the document speaks about; an empty
+//! group is the document's place and an empty file the one the group's `F` line (written once,
+//! before the group's first document) names. A `D` line's chunk `~hash` stands for the usual
+//! `t/<id>-<hash>.js`. A claim's
 //! or item's `text` is empty when it is exactly its `start..end` slice of the document text
 //! (refilled by [`Corpus::restore_derived_texts`] once the text is there).
 
@@ -180,7 +184,16 @@ fn write_head(out: &mut String, d: &Document, file: &str, full: bool) {
         .b(r.inferred)
         .o(r.evidence.as_deref())
         .o(d.published.as_deref().filter(|_| full));
-    rec.i(d.summary_year).i(d.plan_year).s(file);
+    // The usual chunk name is the id and the text's hash: only the hash is written (`~hash`).
+    let short = file
+        .strip_prefix("t/")
+        .and_then(|f| f.strip_prefix(file_safe(&d.id).as_str()))
+        .and_then(|f| f.strip_prefix('-'))
+        .and_then(|f| f.strip_suffix(".js"))
+        .map(|hash| format!("~{hash}"));
+    rec.i(d.summary_year)
+        .i(d.plan_year)
+        .s(short.as_deref().unwrap_or(file));
     rec.o(r.name_en.as_deref()).o(r.parent_en.as_deref()).end();
 }
 
@@ -281,6 +294,8 @@ pub fn unpack(index: &str) -> Result<Index, String> {
     }
     let mut docs: Vec<Document> = Vec::new();
     let mut chunks = Vec::new();
+    // Each group's chunk file, from its `F` line.
+    let mut group_files: std::collections::HashMap<String, String> = Default::default();
     // Offsets are differences from these (see the module docs).
     let (mut item_end, mut claim_start) = (0, 0);
     let (mut item_year, mut claim_year, mut heading) = (0, 0, None::<String>);
@@ -318,7 +333,11 @@ pub fn unpack(index: &str) -> Result<Index, String> {
                 text: String::new(),
                 pending: None,
             });
-            chunks.push(f.s().ok_or_else(|| err("chunk"))?);
+            let chunk = f.s().ok_or_else(|| err("chunk"))?;
+            chunks.push(match (chunk.strip_prefix('~'), docs.last()) {
+                (Some(hash), Some(d)) => format!("t/{}-{hash}.js", file_safe(&d.id)),
+                _ => chunk,
+            });
             if let Some(d) = docs.last_mut() {
                 d.region.name_en = f.o().ok_or_else(|| err("English name"))?;
                 d.region.parent_en = f.o().ok_or_else(|| err("English parent"))?;
@@ -327,13 +346,29 @@ pub fn unpack(index: &str) -> Result<Index, String> {
             heading = None;
             continue;
         }
+        if tag == "F" {
+            let group = f.s().ok_or_else(|| err("group"))?;
+            let file = f.s().ok_or_else(|| err("group file"))?;
+            group_files.insert(group, file);
+            continue;
+        }
         let d = docs
             .last_mut()
             .ok_or_else(|| err("record before any document"))?;
         match tag {
             "G" => {
-                let group = f.s().ok_or_else(|| err("group"))?;
-                let file = f.s().ok_or_else(|| err("group file"))?;
+                // Empty: the document's place, and the file its `F` line named.
+                let group = match f.s().ok_or_else(|| err("group"))? {
+                    g if g.is_empty() => format!("g:{}", d.region.name),
+                    g => g,
+                };
+                let file = match f.s().ok_or_else(|| err("group file"))? {
+                    file if file.is_empty() => group_files
+                        .get(&group)
+                        .cloned()
+                        .ok_or_else(|| err("group without its F line"))?,
+                    file => file,
+                };
                 let years = f
                     .raw()
                     .and_then(|raw| {
