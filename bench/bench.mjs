@@ -433,8 +433,8 @@ async function scaleTable() {
       const dir = path.join(work, spec.replace(':', '-'));
       const corpus = path.join(dir, 'corpus');
       execFileSync('python3', [path.join(ROOT, 'bench/gen_corpus.py'), n, corpus, ...(scope === 'national' ? ['--national'] : [])], { stdio: 'ignore' });
-      const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, f));
-      const copy = distWith(dir, files, [], { release: true });
+      // The folder, not its files: a country's file names overflow a command line.
+      const copy = distWith(dir, [corpus], [], { release: true });
       const index = fs.readFileSync(path.join(dir, 'data', 'index.txt'));
       const places = new Set(index.toString('utf8').split('\n').filter((l) => l.startsWith('D\t')).map((l) => l.split('\t')[4])).size;
       const groups = fs.readdirSync(path.join(copy, 't')).filter((f) => f.startsWith('g-')).length;

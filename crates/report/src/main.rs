@@ -10,7 +10,7 @@ use report::{Corpus, Document, Kind, Measure};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report scorecard FILE... (goals against results, per place and year)\n       report pack DIR [--keep=PLACE,...] [--split-over=BYTES] FILE...  (the app's index and text chunks)";
+const USAGE: &str = "usage: report extract FILE...   (JSON, DOMAIN.md §6)\n       report check FILE...     (human summary)\n       report scorecard FILE... (goals against results, per place and year)\n       report pack DIR [--keep=PLACE,...] [--split-over=BYTES] FILE...  (the app's index and text chunks)\n(a FILE may be a folder: its .txt files)";
 const COMMANDS: [&str; 4] = ["extract", "check", "scorecard", "pack"];
 
 fn main() -> ExitCode {
@@ -47,8 +47,28 @@ fn main() -> ExitCode {
     };
     let mut parsed = Vec::new();
     let mut failed = false;
-    for f in files {
-        match load_file_full(Path::new(f)) {
+    // A folder stands for its .txt files, in name order (a country's reports overflow a command line).
+    let files: Vec<std::path::PathBuf> = files
+        .iter()
+        .flat_map(|f| {
+            let p = Path::new(f);
+            let mut in_dir: Vec<std::path::PathBuf> = std::fs::read_dir(p)
+                .map(|d| {
+                    d.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            in_dir.sort();
+            if p.is_dir() {
+                in_dir
+            } else {
+                vec![p.to_path_buf()]
+            }
+        })
+        .collect();
+    for f in &files {
+        match load_file_full(f) {
             Ok(p) => parsed.push(p),
             Err(e) => {
                 eprintln!("error: {e}");
