@@ -6,7 +6,7 @@
 //! first view shows stay in the index, so the first render needs nothing else. A small corpus is
 //! not split: one index costs less than a second request.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{fnv1a, text_file, write_head, write_records, Chunk, Rec, MAGIC};
 use crate::compare::doc_years;
@@ -45,16 +45,15 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
         .filter(|d| keep.contains(&d.region.name))
         .map(group_of)
         .collect();
-    // Each group's chunk, in the order groups first appear.
+    // Each group's chunk, in the order groups first appear, and where each group is in that list
+    // (looked up once per report: a country has thousands of groups).
     let mut groups: Vec<(&str, String)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for d in docs.iter().filter(|d| !kept.contains(group_of(d))) {
-        let at = match groups.iter().position(|(g, _)| *g == group_of(d)) {
-            Some(i) => i,
-            None => {
-                groups.push((group_of(d), format!("{MAGIC}\n")));
-                groups.len() - 1
-            }
-        };
+        let at = *index.entry(group_of(d)).or_insert_with(|| {
+            groups.push((group_of(d), format!("{MAGIC}\n")));
+            groups.len() - 1
+        });
         let out = &mut groups[at].1;
         write_head(out, d, &text_file(d), true);
         write_records(out, d);
@@ -73,9 +72,10 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
     let mut chunks = Vec::new();
     let mut named = vec![false; groups.len()];
     for d in docs {
-        match groups.iter().position(|(g, _)| *g == group_of(d)) {
+        let file = text_file(d);
+        match index.get(group_of(d)).copied() {
             None => {
-                write_head(&mut out, d, &text_file(d), true);
+                write_head(&mut out, d, &file, true);
                 write_records(&mut out, d);
             }
             Some(i) => {
@@ -86,7 +86,7 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
                     Rec::new(&mut out, "F").s(&group).s(&files[i]).end();
                 }
                 // What only a view of its claims shows (title, source file, date) waits with them.
-                write_head(&mut out, d, &text_file(d), false);
+                write_head(&mut out, d, &file, false);
                 let years: Vec<String> = doc_years(d).iter().map(i32::to_string).collect();
                 let own = group == format!("g:{}", d.region.name);
                 Rec::new(&mut out, "G")
@@ -98,7 +98,7 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
         }
         chunks.push(Chunk {
             doc_id: d.id.clone(),
-            file: text_file(d),
+            file,
             text: d.text.clone(),
         });
     }
