@@ -91,6 +91,18 @@ const FOLD_OVER: usize = 40;
 /// its places is selected): a country's 300 cities would otherwise be the first screen's work.
 const PROVINCES_OVER: usize = 30;
 
+/// A fold's button: opens folded `i` of `opened` or folds it again.
+fn flip(opened: &UseStateHandle<HashSet<usize>>, i: usize) -> Callback<MouseEvent> {
+    let opened = opened.clone();
+    Callback::from(move |_| {
+        let mut o = (*opened).clone();
+        if !o.remove(&i) {
+            o.insert(i);
+        }
+        opened.set(o);
+    })
+}
+
 #[component]
 pub fn Picker() -> Html {
     let st = use_app();
@@ -171,14 +183,7 @@ pub fn Picker() -> Html {
             .any(|c| st.selection.iter().any(|p| p.place == c.name));
         let open = !fold || chosen || opened.contains(&gi);
         let toggle = (fold && !g.children.is_empty()).then(|| {
-            let opened = opened.clone();
-            let onclick = Callback::from(move |_| {
-                let mut o = (*opened).clone();
-                if !o.remove(&gi) {
-                    o.insert(gi);
-                }
-                opened.set(o);
-            });
+            let onclick = flip(&opened, gi);
             let n = g.children.len();
             let label = match lang {
                 Lang::Zh => format!("下属 {n} 个区县"),
@@ -212,16 +217,7 @@ pub fn Picker() -> Html {
                 .any(|e| st.selection.iter().any(|p| p.place == e.name))
         });
         let open = chosen || opened_prov.contains(&pi);
-        let onclick = {
-            let opened_prov = opened_prov.clone();
-            Callback::from(move |_| {
-                let mut o = (*opened_prov).clone();
-                if !o.remove(&pi) {
-                    o.insert(pi);
-                }
-                opened_prov.set(o);
-            })
-        };
+        let onclick = flip(&opened_prov, pi);
         let title = if name.is_empty() {
             t(lang, "other_places").to_string()
         } else {

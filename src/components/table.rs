@@ -92,12 +92,12 @@ struct GridProps {
 fn Grid(props: &GridProps) -> Html {
     let (cols, lang, dispatch) = (&*props.cols, props.lang, &props.dispatch);
     let docs = &data().documents;
-    let claims = crate::groups::use_claims(report::compare::reports_for(docs, cols));
+    // In corpus order, each once: a mark per report rather than a sort (no sort code in the wasm).
+    let all = report::compare::reports_for(docs, cols);
+    let claims = crate::groups::use_claims(all.clone());
     let key = |c: &PlaceYear| format!("{}-{}", c.place, c.year);
     let rs = grid(docs, cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
-    // In corpus order, each once: a mark per report rather than a sort (no sort code in the wasm).
-    let all = report::compare::reports_for(docs, cols);
     let caption = match lang {
         Lang::Zh => format!("{}（{} 列）", t(lang, "caption"), cols.len()),
         Lang::En => format!("{} ({} columns)", t(lang, "caption"), cols.len()),
