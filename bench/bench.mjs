@@ -393,19 +393,23 @@ async function ratioTable() {
   ].join('\n');
 }
 
-/** 1,000 reports against the seeds: interactive over file://, both measured in this run. */
-async function scaleRatio(seedsDist) {
+/** Median interactive over file:// of folders `a` and `b`, cold starts alternated in one browser. */
+async function alternated(a, b) {
   const browser = await launch();
-  const t = { here: [], seeds: [] };
+  const t = [[], []];
   try {
     for (let i = 0; i < RUNS; i++) {
-      t.here.push((await startup(browser, pathToFileURL(path.join(dist, 'index.html')).href, {})).interactive);
-      t.seeds.push((await startup(browser, pathToFileURL(path.join(seedsDist, 'index.html')).href, {})).interactive);
+      for (const [k, d] of [a, b].entries()) t[k].push((await startup(browser, pathToFileURL(path.join(d, 'index.html')).href, {})).interactive);
     }
   } finally {
     await browser.close();
   }
-  const [a, b] = [median(t.here), median(t.seeds)];
+  return t.map(median);
+}
+
+/** 1,000 reports against the seeds: interactive over file://, both measured in this run. */
+async function scaleRatio(seedsDist) {
+  const [a, b] = await alternated(dist, seedsDist);
   return [
     `Against the seeds in the same run (interactive, file://, ${CPU_SLOWDOWN}x CPU, median of ${RUNS}, alternated):`,
     '',
@@ -438,17 +442,7 @@ async function scaleTable() {
       const index = fs.readFileSync(path.join(dir, 'data', 'index.txt'));
       const places = new Set(index.toString('utf8').split('\n').filter((l) => l.startsWith('D\t')).map((l) => l.split('\t')[4])).size;
       const groups = fs.readdirSync(path.join(copy, 't')).filter((f) => f.startsWith('g-')).length;
-      const browser = await launch();
-      const t = { here: [], seeds: [] };
-      try {
-        for (let i = 0; i < RUNS; i++) {
-          t.here.push((await startup(browser, pathToFileURL(path.join(copy, 'index.html')).href, {})).interactive);
-          t.seeds.push((await startup(browser, pathToFileURL(path.join(dist, 'index.html')).href, {})).interactive);
-        }
-      } finally {
-        await browser.close();
-      }
-      const [a, b] = [median(t.here), median(t.seeds)];
+      const [a, b] = await alternated(copy, dist);
       const w = weigh(index);
       rows.push(`| ${Number(n).toLocaleString('en')} ${scope === 'national' ? 'national' : 'Zhejiang'} | ${places.toLocaleString('en')} | ${groups.toLocaleString('en')} | ${kib(w.raw)} / ${kib(w.gzip)} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ×${(a / b).toFixed(2)} |`);
       fs.rmSync(dir, { recursive: true, force: true });
