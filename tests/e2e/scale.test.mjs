@@ -79,14 +79,14 @@ test(`${REPORTS} reports from file:// on a phone: folded picker, a county added,
   }
 });
 
-/** The split index's reports whose claims wait in a group chunk: [place, first year, group]. */
+/** The split index's reports whose claims wait in a group chunk (their place's): [place, first year]. */
 function waitingReports(index) {
   const out = [];
   let place = null;
   for (const line of index.split('\n')) {
     const f = line.split('\t');
     if (f[0] === 'D') place = f[4];
-    if (f[0] === 'G') out.push([place, Number(f[3].split(',')[0]), f[1]]);
+    if (f[0] === 'G') out.push([place, Number(f[3].split(',')[0])]);
   }
   return out;
 }
@@ -111,7 +111,7 @@ test(`${REPORTS} reports split by group: the first view needs no group, a shared
     assert.deepEqual(asked, [], 'the first view loads no group and no text');
 
     // A link to a place whose claims wait in a group: that group's chunk, and only it, then its numbers.
-    const [place, year, group] = waiting[0];
+    const [place, year] = waiting[0];
     await page.goto(`${home}?cols=${encodeURIComponent(`${place}:${year}`)}`);
     await running();
     const col = page.locator('table.compare thead th[scope=col]:not(.corner)');
@@ -119,7 +119,7 @@ test(`${REPORTS} reports split by group: the first view needs no group, a shared
     assert.equal(await col.count(), 1);
     assert.match(await col.first().innerText(), new RegExp(place));
     const groups = asked.filter((f) => f.startsWith('g-'));
-    assert.equal(groups.length, 1, `one group chunk loaded for ${group}: ${asked}`);
+    assert.equal(groups.length, 1, `one group chunk loaded for ${place}: ${asked}`);
     assert.equal(asked.length, 1, `no report text for the table: ${asked}`);
 
     // Its source opens with the sentence marked; the CSV carries that place's numbers.
