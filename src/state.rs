@@ -128,6 +128,8 @@ pub enum Action {
     ToggleCare,
     /// A report text was loaded (or could not be).
     TextsArrived,
+    /// The state as the other side of `crate::deferred` (the app, or the views module) has it.
+    Replace(Box<AppState>),
 }
 
 impl Reducible for AppState {
@@ -165,6 +167,7 @@ impl Reducible for AppState {
             Action::DismissNotes => s.notes.clear(),
             Action::ToggleCare => s.care = !s.care,
             Action::TextsArrived => s.texts = s.texts.wrapping_add(1),
+            Action::Replace(new) => s = *new,
         }
         if s == *self {
             self
@@ -259,6 +262,18 @@ mod tests {
         });
         let n = reduce(n, Action::DismissNotes);
         assert!(n.notes.is_empty());
+    }
+
+    #[test]
+    fn replace_takes_the_whole_state() {
+        let s = reduce(AppState::default(), Action::TextsArrived);
+        let new = AppState {
+            view: View::Chart,
+            dialog: Some(ClaimRef { doc: 0, claim: 1 }),
+            ..AppState::default()
+        };
+        let s = reduce(s, Action::Replace(Box::new(new.clone())));
+        assert_eq!(s, new);
     }
 
     #[test]
