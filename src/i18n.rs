@@ -175,6 +175,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("redacted_note", "已隐去", "redacted"),
     ("other_row", "其他", "Other"),
     ("unit", "单位", "unit"),
+    ("module_loading", "正在载入此视图…", "Loading this view…"),
+    ("module_failed", "此视图的模块文件未能载入（请使用完整的离线包或单文件版）。", "This view's module file could not be loaded (use the complete offline folder or the single-file version)."),
     ("text_loading", "正在载入原文…", "Loading the source text…"),
     ("text_failed", "原文文件缺失，无法显示（请使用完整的离线包或单文件版）。", "The source text file is missing (use the complete offline folder or the single-file version)."),
     ("json_preparing", "正在准备数据…", "Preparing the data…"),

@@ -6,6 +6,7 @@
 #[cfg(feature = "add")]
 pub mod add;
 pub mod components;
+pub mod deferred;
 pub mod groups;
 pub mod hooks;
 pub mod i18n;

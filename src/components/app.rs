@@ -2,15 +2,10 @@
 
 use yew::prelude::*;
 
-use super::chart::Chart;
-use super::dialog::ProvenanceDialog;
-use super::export::Export;
 use super::header::{Header, Notes, ViewNav};
 use super::picker::Picker;
-use super::reader::Reader;
-use super::scorecard::Scorecard;
 use super::table::IndicatorTable;
-use super::topics::Topics;
+use crate::deferred::{Part, Slot};
 use crate::hooks::{location_search, replace_query, set_lang, set_theme, use_post_height};
 use crate::i18n::t;
 use crate::state::{AppContext, AppState, Note, Theme, View};
@@ -30,11 +25,15 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
+            let on_text = state.clone();
             crate::texts::listen(move || {
                 // A group's claims go into the corpus before the views render again.
                 crate::groups::absorb();
-                state.dispatch(crate::state::Action::TextsArrived)
-            })
+                on_text.dispatch(crate::state::Action::TextsArrived)
+            });
+            crate::deferred::listen(move |s| {
+                state.dispatch(crate::state::Action::Replace(Box::new(s)))
+            });
         });
     }
     let root = use_node_ref();
@@ -80,10 +79,7 @@ pub fn App() -> Html {
     let lang = s.lang;
     let view = match s.view {
         View::Indicators => html! { <IndicatorTable /> },
-        View::Scorecard => html! { <Scorecard /> },
-        View::Topics => html! { <Topics /> },
-        View::Chart => html! { <Chart /> },
-        View::Report => html! { <Reader /> },
+        _ => html! { <Slot part={Part::View} /> },
     };
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
@@ -98,10 +94,10 @@ pub fn App() -> Html {
                     <main id="content" tabindex="-1">
                         <ViewNav />
                         { view }
-                        <Export />
+                        <Slot part={Part::Export} />
                     </main>
                 </div>
-                <ProvenanceDialog />
+                <Slot part={Part::Dialog} />
                 if !s.embed {
                     <footer class="foot"><p>{ t(lang, "footer") }</p></footer>
                 }

@@ -21,15 +21,23 @@ const GLUE = 'let wasm_bindgen = function (o) { self.started = o.module_or_path;
 // global-looking `wasm_bindgen` the app's glue owns.
 const PARSER_WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.from('parser<!-- ')]);
 const PARSER_GLUE = 'let wasm_bindgen = function (o) { self.parserStarted = o.module_or_path; return Promise.resolve({}); };\nwasm_bindgen.open = function () {};\n';
+// The views module (bin views, src/deferred) likewise.
+const VIEWS_WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.from('views</script>')]);
+const VIEWS_GLUE = 'let wasm_bindgen = function (o) { self.viewsStarted = o.module_or_path; return Promise.resolve({}); };\nwasm_bindgen.render = function () {};\n';
 
 /**
  * Runs app.js as a browser would (a classic script) on a page at `protocol`, returns its global
  * scope once started. Scripts it adds run from `dir`; `fetch` stands in for the network; `before`
  * are scripts the page ran first.
  */
-async function runApp(js, { protocol = 'file:', dir = null, fetch, before = [] } = {}) {
+async function runApp(js, { protocol = 'file:', dir = null, fetch, before = [], inert = {} } = {}) {
   const head = {
     appendChild(el) {
+      // A script made from an inert copy in the page (duibiao.html) runs its text.
+      if (el.text) {
+        g.added.push('(inline)');
+        return setTimeout(() => vm.runInContext(el.text, g), 0);
+      }
       g.added.push(el.src);
       setTimeout(() => {
         const file = dir && path.join(dir, el.src);
@@ -39,7 +47,9 @@ async function runApp(js, { protocol = 'file:', dir = null, fetch, before = [] }
       }, 0);
     },
   };
-  const document = { readyState: 'complete', head, createElement: () => ({ setAttribute() {} }) };
+  const document = {
+    readyState: 'complete', head, createElement: () => ({ setAttribute() {} }), getElementById: (id) => inert[id] ?? null,
+  };
   const g = { dispatchEvent() {}, addEventListener() {}, CustomEvent: class {}, setTimeout, document, location: { protocol }, added: [], console };
   if (fetch) g.fetch = fetch;
   g.self = g;
@@ -49,6 +59,11 @@ async function runApp(js, { protocol = 'file:', dir = null, fetch, before = [] }
   await new Promise((r) => setTimeout(r, 20));
   return g;
 }
+/** Waits (up to 2 s) until `ok()`: app.js's steps each wait for a timer. */
+async function until(ok) {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
 // What trunk 0.21 stages for index.html with data-bindgen-target="no-modules".
 const TRUNK_HTML = `<!doctype html>
 <html lang="zh-CN">
@@ -75,6 +90,8 @@ function stage({ glue = GLUE, html = TRUNK_HTML } = {}) {
   fs.writeFileSync(path.join(dir, 'duibiao-abc_bg.wasm'), WASM);
   fs.writeFileSync(path.join(dir, 'parser.js'), PARSER_GLUE);
   fs.writeFileSync(path.join(dir, 'parser_bg.wasm'), PARSER_WASM);
+  fs.writeFileSync(path.join(dir, 'views.js'), VIEWS_GLUE);
+  fs.writeFileSync(path.join(dir, 'views_bg.wasm'), VIEWS_WASM);
   fs.writeFileSync(path.join(dir, 'app-0123.css'), 'body{background:url(icon.png)}');
   fs.writeFileSync(path.join(dir, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   return dir;
@@ -107,27 +124,40 @@ test('index.html loads one classic app.js; the wasm streams over http and comes 
   assert.ok(literal, 'w-<hash>.js only sets the string');
   assert.ok(!js.includes(literal[1]), 'app.js does not carry the wasm');
 
+  // Once started, app.js asks for the views module (at the first idle moment: setTimeout here).
+  const v = fs.readdirSync(dir).find((f) => /^v-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(v, 'the views module is a script of its own');
+  assert.doesNotMatch(html, new RegExp(v), 'index.html does not load it');
+
   // From file://: no fetch; app.js adds w-<hash>.js and hands the glue its bytes.
   const g = await runApp(js, { dir, fetch: () => assert.fail('fetch on file://') });
-  assert.deepEqual(g.added, [`./${inlineFile}`]);
+  await until(() => g.viewsStarted);
+  assert.deepEqual(g.added, [`./${inlineFile}`, `./${v}`]);
   assert.equal(g.started?.constructor?.name, 'Uint8Array', 'the glue was started with bytes');
   assert.deepEqual(Buffer.from(g.started), WASM, 'the inline copy decodes to the wasm, byte for byte');
   assert.match(g.__duibiaoCorpus, /^duibiao-pack \d+\n/, 'app.js carries the corpus index');
   assert.equal(typeof g.__duibiaoLoad, 'function', 'and the text loader');
   assert.doesNotMatch(js, /<\/script/i, 'nothing in it would close an inline <script>');
   assert.doesNotMatch(fs.readFileSync(path.join(dir, inlineFile), 'utf8'), /<\/script/i);
-  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('duibiao-abc') || f.startsWith('parser')), [], 'trunk\'s glue and wasm files are gone');
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => /^(duibiao-abc|parser|views)/.test(f)), [], 'trunk\'s glue and wasm files are gone');
+  // The views module started with its own bytes and handed the page its exports.
+  assert.equal(g.__duibiaoFiles.views, `./${v}`);
+  assert.deepEqual(Buffer.from(g.viewsStarted), VIEWS_WASM, 'the views module hands its glue its own wasm');
+  assert.equal(typeof g.__duibiaoViews?.render, 'function', 'and its exports are the page\'s');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, v), 'utf8'), /<\/script/i);
 
   // Over http: the glue gets the response of app-<hash>.wasm (streaming compilation); no script added.
   const asked = [];
   const response = { ok: true };
   const h = await runApp(js, { protocol: 'https:', dir, fetch: (u) => { asked.push(u); return Promise.resolve(response); } });
+  await until(() => h.viewsStarted);
   assert.deepEqual(asked, [`./${wasmFile}`]);
   assert.equal(h.started, response, 'the glue was started with the response');
-  assert.deepEqual(h.added, []);
+  assert.deepEqual(h.added, [`./${v}`], 'only the views module, once started');
   // A host without the file (or one that refuses it) falls back to the inline copy.
   const missing = await runApp(js, { protocol: 'http:', dir, fetch: () => Promise.resolve({ ok: false, status: 404 }) });
-  assert.deepEqual(missing.added, [`./${inlineFile}`]);
+  await until(() => missing.viewsStarted);
+  assert.deepEqual(missing.added, [`./${inlineFile}`, `./${v}`]);
   assert.deepEqual(Buffer.from(missing.started), WASM);
   // The add-report module: its own classic script, named in app.js, started with its own bytes.
   const p = fs.readdirSync(dir).find((f) => /^p-[0-9a-f]{16}\.js$/.test(f));
@@ -157,9 +187,19 @@ test('duibiao.html is self-contained: CSS, images, glue, wasm and report texts i
   // Then the wasm as a string and app.js, which takes it without asking for any file.
   assert.match(all[1], /^self\.__duibiaoWasm="/);
   const scripts = all.slice(2);
-  const g = await runApp(scripts[0], { before: [all[1]], protocol: 'http:', fetch: () => assert.fail('fetch in duibiao.html') });
+  // The views module rides along inert, exactly its script file, and runs from there.
+  const v = fs.readdirSync(dir).find((f) => /^v-[0-9a-f]{16}\.js$/.test(f));
+  const inertViews = single.match(/<script type="text\/plain" id="duibiao-views">([\s\S]*?)<\/script>/);
+  assert.ok(inertViews, 'the views module is inside, not run');
+  assert.equal(inertViews[1], fs.readFileSync(path.join(dir, v), 'utf8'));
+  const g = await runApp(scripts[0], {
+    before: [all[1]], protocol: 'http:', fetch: () => assert.fail('fetch in duibiao.html'),
+    inert: { 'duibiao-views': { textContent: inertViews[1] } },
+  });
+  await until(() => g.viewsStarted);
   assert.deepEqual(Buffer.from(g.started), WASM, 'the wasm is inline');
-  assert.deepEqual(g.added, []);
+  assert.deepEqual(g.added, ['(inline)'], 'no file asked for: the views module from its inert copy');
+  assert.deepEqual(Buffer.from(g.viewsStarted), VIEWS_WASM);
   // Then one script per report text, each handing its text to the loader.
   const chunks = fs.readdirSync(path.join(dir, 't'));
   assert.ok(chunks.length >= 5, `a text chunk per seed report: ${chunks}`);
