@@ -88,9 +88,25 @@ struct GridProps {
     version: u32,
 }
 
+/// Rows in the table's first render in the page: more than a screen shows (a phone two or three, a
+/// desktop five or six).
+const FIRST_ROWS: usize = 8;
+
 #[component]
 fn Grid(props: &GridProps) -> Html {
     let (cols, lang, dispatch) = (&*props.cols, props.lang, &props.dispatch);
+    // The page's first render draws the rows a screen can show and the rest once that frame is
+    // drawn, so start-up hands the page over sooner; every later render has every row. The
+    // pre-render (host) has every row at once.
+    let every_row = use_state(|| cfg!(not(target_arch = "wasm32")));
+    {
+        let every_row = every_row.clone();
+        use_effect_with((), move |_| {
+            let later =
+                (!*every_row).then(|| crate::hooks::after_frame(move || every_row.set(true)));
+            move || drop(later)
+        });
+    }
     let docs = &data().documents;
     // In corpus order, each once: a mark per report rather than a sort (no sort code in the wasm).
     let all = report::compare::reports_for(docs, cols);
@@ -141,7 +157,7 @@ fn Grid(props: &GridProps) -> Html {
                             // On screen a row is a grid (styles/app.css): the span stands in for colspan.
                             <tr><td colspan={(cols.len() + 1).to_string()} style={format!("grid-column: span {}", cols.len() + 1)}>{ t(lang, "no_rows") }</td></tr>
                         }
-                        { for rs.iter().map(|(row, cells)| {
+                        { for rs.iter().take(if *every_row { usize::MAX } else { FIRST_ROWS }).map(|(row, cells)| {
                             let unit = indicator(row).map(|i| i.unit).unwrap_or("");
                             html! {
                                 <tr key={*row} class={classes!((*row == OTHER).then_some("other"))}>

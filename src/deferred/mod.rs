@@ -104,7 +104,7 @@ pub fn Slot(p: &SlotProps) -> Html {
         _ => codec::encode(&st),
     };
     // The export section follows a change once its frame is drawn: not on a click's path.
-    let later = use_mut_ref(|| None::<bridge::AfterFrame>);
+    let later = use_mut_ref(|| None::<crate::hooks::AfterFrame>);
     {
         let (node, mounted, part) = (node.clone(), mounted.clone(), p.part);
         use_effect_with(
@@ -121,7 +121,7 @@ pub fn Slot(p: &SlotProps) -> Html {
                         }
                     };
                     if part == Part::Export {
-                        *later.borrow_mut() = Some(bridge::after_frame(render));
+                        *later.borrow_mut() = Some(crate::hooks::after_frame(render));
                     } else {
                         render();
                     }
@@ -216,33 +216,6 @@ pub(crate) mod bridge {
         if let Some(f) = export("unmount") {
             let _ = f.call1(&JsValue::NULL, el);
         }
-    }
-
-    /// A call waiting for the next frame to be drawn; dropping it cancels the call.
-    pub struct AfterFrame(std::rc::Rc<std::cell::Cell<bool>>);
-
-    impl Drop for AfterFrame {
-        fn drop(&mut self) {
-            self.0.set(false);
-        }
-    }
-
-    /// Calls `f` in the task after the next frame (requestAnimationFrame runs just before it).
-    pub fn after_frame(f: impl FnOnce() + 'static) -> AfterFrame {
-        let live = std::rc::Rc::new(std::cell::Cell::new(true));
-        let on = live.clone();
-        let cb = Closure::once_into_js(move || {
-            gloo::timers::callback::Timeout::new(0, move || {
-                if on.get() {
-                    f();
-                }
-            })
-            .forget();
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(cb.unchecked_ref());
-        }
-        AfterFrame(live)
     }
 
     pub fn listen(f: Box<dyn Fn(String)>) {

@@ -119,6 +119,33 @@ pub fn use_post_height(root: NodeRef) {
     });
 }
 
+/// A call waiting for the next frame to be drawn; dropping it cancels the call.
+pub struct AfterFrame(std::rc::Rc<std::cell::Cell<bool>>);
+
+impl Drop for AfterFrame {
+    fn drop(&mut self) {
+        self.0.set(false);
+    }
+}
+
+/// Calls `f` in the task after the next frame (requestAnimationFrame runs just before it is drawn).
+pub fn after_frame(f: impl FnOnce() + 'static) -> AfterFrame {
+    let live = std::rc::Rc::new(std::cell::Cell::new(true));
+    let on = live.clone();
+    let cb = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || {
+            if on.get() {
+                f();
+            }
+        })
+        .forget();
+    });
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(cb.unchecked_ref());
+    }
+    AfterFrame(live)
+}
+
 /// Saves text as a file through a Blob and a temporary `<a download>`.
 pub fn download(name: &str, mime: &str, content: &str) {
     let go = || -> Option<()> {
