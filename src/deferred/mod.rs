@@ -139,6 +139,10 @@ pub fn Slot(p: &SlotProps) -> Html {
         }
     });
     let waiting = needed && status == bridge::Status::Absent;
+    let close = {
+        let st = st.clone();
+        Callback::from(move |_: MouseEvent| st.dispatch(crate::state::Action::CloseDialog))
+    };
     html! {
         <>
             <div class={classes!("slot", p.part.code())} ref={node}></div>
@@ -146,7 +150,16 @@ pub fn Slot(p: &SlotProps) -> Html {
                 <p class="text-status" role="status">{ t(lang, "module_loading") }</p>
             }
             if status == bridge::Status::Failed && needed {
-                <p class="text-status failed" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "module_failed") }</p>
+                if p.part == Part::Dialog {
+                    // Where the dialog would have opened, not at the page's foot; closing it is
+                    // closing the dialog.
+                    <p class="text-status failed toast" role="alert">
+                        <span><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "module_failed") }</span>
+                        <button type="button" class="btn" onclick={close}>{ t(lang, "close") }</button>
+                    </p>
+                } else {
+                    <p class="text-status failed" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, "module_failed") }</p>
+                }
             }
         </>
     }
