@@ -100,7 +100,8 @@ pub(crate) mod page {
 
     pub const LAZY: bool = true;
 
-    fn global(name: &str) -> JsValue {
+    /// A global `app.js` set (`undefined` when it did not).
+    pub(crate) fn global(name: &str) -> JsValue {
         js_sys::Reflect::get(&js_sys::global(), &name.into()).unwrap_or(JsValue::UNDEFINED)
     }
 

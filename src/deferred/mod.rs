@@ -182,6 +182,7 @@ pub(crate) mod bridge {
     use wasm_bindgen::JsCast;
 
     use super::Part;
+    use crate::texts::page::global;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Status {
@@ -189,10 +190,6 @@ pub(crate) mod bridge {
         Absent,
         Ready,
         Failed,
-    }
-
-    fn global(name: &str) -> JsValue {
-        js_sys::Reflect::get(&js_sys::global(), &name.into()).unwrap_or(JsValue::UNDEFINED)
     }
 
     pub fn status() -> Status {
