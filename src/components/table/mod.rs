@@ -8,34 +8,85 @@ use report::indicators::indicator;
 use report::Document;
 use yew::prelude::*;
 
-use super::claim::{cell_markup, on_number};
+mod body;
+
+use super::claim::{cell_markup, esc, on_number};
 use super::{indicator_name, place_name, report_label, use_app};
 use crate::data;
 use crate::groups::Claims;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
+use body::{whole, Drawn, Row};
 
-#[derive(Properties, PartialEq)]
-struct CellProps {
-    cell: Cell,
+/// The body's rows as markup (see `body`). Each row keeps its indicator heading; a cell without
+/// claims says so to screen readers.
+fn body_rows(
+    docs: &[Document],
+    rows: &[(&'static str, Vec<Cell>)],
+    cols: &[PlaceYear],
     lang: Lang,
-    dispatch: UseReducerDispatcher<AppState>,
+    limit: usize,
+    empty: bool,
+) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len().min(limit) + 1);
+    if empty {
+        // On screen a row is a grid (styles/app.css): the span stands in for colspan.
+        let mut head = format!(
+            "<tr><td colspan=\"{n}\" style=\"grid-column: span {n}\">",
+            n = cols.len() + 1
+        );
+        esc(&mut head, t(lang, "no_rows"));
+        head.push_str("</td>");
+        out.push(Row {
+            key: "",
+            head,
+            cells: vec![],
+        });
+    }
+    for (row, cells) in rows.iter().take(limit) {
+        let mut head = String::from(if *row == OTHER {
+            "<tr class=\"other\"><th scope=\"row\">"
+        } else {
+            "<tr><th scope=\"row\">"
+        });
+        esc(&mut head, indicator_name(row, lang));
+        let unit = indicator(row).map(|i| i.unit).unwrap_or("");
+        if !unit.is_empty() && unit != "位" {
+            head.push_str("<span class=\"unit\">");
+            esc(&mut head, lang.pick("单位：", "unit: "));
+            esc(&mut head, unit);
+            head.push_str("</span>");
+        }
+        head.push_str("</th>");
+        let cells = cells
+            .iter()
+            .zip(cols)
+            .map(|(cl, c)| {
+                let markup = if cl.is_empty() {
+                    let mut m = String::from(
+                        "<td class=\"none\"><span aria-hidden=\"true\">—</span><span class=\"sr-only\">",
+                    );
+                    esc(&mut m, t(lang, "no_data"));
+                    m.push_str("</span></td>");
+                    m
+                } else {
+                    format!("<td>{}</td>", cell_markup(docs, cl, lang))
+                };
+                (key(c), markup)
+            })
+            .collect();
+        out.push(Row {
+            key: row,
+            head,
+            cells,
+        });
+    }
+    out
 }
 
-/// One cell: a component, so adding or removing a column renders only that column's cells (the
-/// others keep equal props and are skipped, badges and all).
-#[component]
-fn CellView(p: &CellProps) -> Html {
-    let (cl, lang, dispatch) = (&p.cell, p.lang, &p.dispatch);
-    if cl.is_empty() {
-        return html! { <td class="none"><span aria-hidden="true">{ "—" }</span><span class="sr-only">{ t(lang, "no_data") }</span></td> };
-    }
-    // The claims as one piece of markup (see `claim`): the cell listens for its numbers' clicks.
-    html! {
-        <td onclick={on_number(dispatch)}>
-            { Html::from_html_unchecked(cell_markup(&data().documents, cl, lang).into()) }
-        </td>
-    }
+/// A column's key: the same place-year is the same column.
+fn key(c: &PlaceYear) -> String {
+    format!("{}-{}", c.place, c.year)
 }
 
 /// Reports with warnings behind the columns, listed under the table.
@@ -111,9 +162,25 @@ fn Grid(props: &GridProps) -> Html {
     // In corpus order, each once: a mark per report rather than a sort (no sort code in the wasm).
     let all = report::compare::reports_for(docs, cols);
     let claims = crate::groups::use_claims(all.clone());
-    let key = |c: &PlaceYear| format!("{}-{}", c.place, c.year);
     let rs = grid(docs, cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
+    let limit = if *every_row { usize::MAX } else { FIRST_ROWS };
+    // "No numbers" only once every report's claims are here.
+    let empty = rs.is_empty() && claims == Claims::Ready;
+    let rows = Rc::new(body_rows(docs, &rs, cols, lang, limit, empty));
+    // In the page the body is the patcher's, not Yew's (see `body`); the pre-render writes the
+    // markup in place.
+    let body = use_node_ref();
+    let drawn = use_mut_ref(|| None::<Drawn>);
+    {
+        let (body, rows) = (body.clone(), rows.clone());
+        use_effect_with(rows, move |rows| {
+            if let Some(el) = body.cast::<web_sys::Element>() {
+                let prev = drawn.borrow_mut().take();
+                *drawn.borrow_mut() = Drawn::draw(prev, el, rows);
+            }
+        });
+    }
     let caption = match lang {
         Lang::Zh => format!("{}（{} 列）", t(lang, "caption"), cols.len()),
         Lang::En => format!("{} ({} columns)", t(lang, "caption"), cols.len()),
@@ -151,28 +218,10 @@ fn Grid(props: &GridProps) -> Html {
                             }) }
                         </tr>
                     </thead>
-                    <tbody>
-                        // "No numbers" only once every report's claims are here.
-                        if rs.is_empty() && claims == Claims::Ready {
-                            // On screen a row is a grid (styles/app.css): the span stands in for colspan.
-                            <tr><td colspan={(cols.len() + 1).to_string()} style={format!("grid-column: span {}", cols.len() + 1)}>{ t(lang, "no_rows") }</td></tr>
+                    <tbody ref={body.clone()} onclick={on_number(dispatch)}>
+                        if !cfg!(target_arch = "wasm32") {
+                            { Html::from_html_unchecked(whole(&rows).into()) }
                         }
-                        { for rs.iter().take(if *every_row { usize::MAX } else { FIRST_ROWS }).map(|(row, cells)| {
-                            let unit = indicator(row).map(|i| i.unit).unwrap_or("");
-                            html! {
-                                <tr key={*row} class={classes!((*row == OTHER).then_some("other"))}>
-                                    <th scope="row">
-                                        { indicator_name(row, lang) }
-                                        if !unit.is_empty() && unit != "位" {
-                                            <span class="unit">{ format!("{}{}", lang.pick("单位：", "unit: "), unit) }</span>
-                                        }
-                                    </th>
-                                    { for cells.iter().zip(cols).map(|(cl, c)| html! {
-                                        <CellView key={key(c)} cell={cl.clone()} {lang} dispatch={dispatch.clone()} />
-                                    }) }
-                                </tr>
-                            }
-                        }) }
                     </tbody>
                 </table>
             </div>
