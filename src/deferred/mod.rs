@@ -103,7 +103,8 @@ pub fn Slot(p: &SlotProps) -> Html {
         }),
         _ => codec::encode(&st),
     };
-    // The export section follows a change once its frame is drawn: not on a click's path.
+    // The export section (below the view, usually off-screen) follows a change once the browser is
+    // idle: not on a click's path, nor in the frame it draws.
     let later = use_mut_ref(|| None::<crate::hooks::AfterFrame>);
     {
         let (node, mounted, part) = (node.clone(), mounted.clone(), p.part);
@@ -121,7 +122,7 @@ pub fn Slot(p: &SlotProps) -> Html {
                         }
                     };
                     if part == Part::Export {
-                        *later.borrow_mut() = Some(crate::hooks::after_frame(render));
+                        *later.borrow_mut() = Some(crate::hooks::when_idle(300, render));
                     } else {
                         render();
                     }

@@ -119,7 +119,8 @@ pub fn use_post_height(root: NodeRef) {
     });
 }
 
-/// A call waiting for the next frame to be drawn; dropping it cancels the call.
+/// A call waiting for the next frame to be drawn (or for the browser to be idle); dropping it
+/// cancels the call.
 pub struct AfterFrame(std::rc::Rc<std::cell::Cell<bool>>);
 
 impl Drop for AfterFrame {
@@ -143,6 +144,28 @@ pub fn after_frame(f: impl FnOnce() + 'static) -> AfterFrame {
     if let Some(w) = window() {
         let _ = w.request_animation_frame(cb.unchecked_ref());
     }
+    AfterFrame(live)
+}
+
+/// Calls `f` once the browser is idle, and at the latest `within_ms` later (after the next frame
+/// where there is no `requestIdleCallback`): work nobody is looking at yet waits for the frame a
+/// click draws and for the input after it.
+pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) -> AfterFrame {
+    let Some(w) = window()
+        .filter(|w| js_sys::Reflect::has(w, &"requestIdleCallback".into()).unwrap_or(false))
+    else {
+        return after_frame(f);
+    };
+    let live = std::rc::Rc::new(std::cell::Cell::new(true));
+    let on = live.clone();
+    let cb = Closure::once_into_js(move || {
+        if on.get() {
+            f();
+        }
+    });
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(within_ms);
+    let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
     AfterFrame(live)
 }
 
