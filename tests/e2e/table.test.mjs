@@ -119,3 +119,38 @@ test('switching the language redraws every row in the other language, as a fresh
     await fresh?.context.close();
   }
 });
+
+test('a new column and its cells are drawn in the same frame, on a slow phone too (4x CPU)', async () => {
+  const { page, context, clean } = await open('?places=衢州市,温州市&years=2021,2022,2024');
+  try {
+    // Slow enough that Yew's render of a click takes more than a frame's 16 ms, after which it
+    // yields to the browser before running effects.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    for (const name of ['新昌县 2021', '新昌县 2022', '新昌县 2021']) {
+      const box = page.getByRole('checkbox', { name });
+      await box.evaluate((el) => el.setAttribute('data-next', ''));
+      // At the first frame after the header changed, every row has a cell per column.
+      const seen = await page.evaluate(() => new Promise((resolve) => {
+        const n = document.querySelectorAll('table thead th').length;
+        const obs = new MutationObserver(() => {
+          if (document.querySelectorAll('table thead th').length === n) return;
+          obs.disconnect();
+          requestAnimationFrame(() => {
+            const cols = document.querySelectorAll('table thead th').length;
+            resolve({ cols, rows: [...document.querySelectorAll('table.compare tbody tr')].map((tr) => tr.cells.length) });
+          });
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+        document.querySelector('[data-next]').click();
+      }));
+      await box.evaluate((el) => el.removeAttribute('data-next'));
+      assert.ok(seen.rows.length > 5, `rows drawn: ${seen.rows}`);
+      assert.ok(seen.rows.every((c) => c === seen.cols), `${name}: ${seen.cols} columns in the header, cells per row ${seen.rows}`);
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await clean();
+  } finally {
+    await context.close();
+  }
+});

@@ -8,6 +8,8 @@
 //! others into place and leaves them, with their layout, alone. The pre-render writes the same
 //! markup in one piece.
 
+use std::rc::Rc;
+
 use web_sys::Element;
 
 /// One row of the body: its indicator (the key), the markup it opens with (`<tr …>` and the one
@@ -51,8 +53,26 @@ struct DrawnRow {
     cells: Vec<DrawnCell>,
 }
 
+/// The body element's rows as last drawn: [`Body::show`] patches them to new ones.
+#[derive(Default)]
+pub struct Body {
+    drawn: Option<Drawn>,
+    rows: Rc<Vec<Row>>,
+}
+
+impl Body {
+    /// Makes `el` show `rows`; nothing to do when it shows them already.
+    pub fn show(&mut self, el: Element, rows: &Rc<Vec<Row>>) {
+        if self.rows == *rows && self.drawn.as_ref().is_some_and(|d| d.body == el) {
+            return;
+        }
+        self.drawn = Drawn::draw(self.drawn.take(), el, rows);
+        self.rows = rows.clone();
+    }
+}
+
 /// What is in the body element now, and the markup each piece came from.
-pub struct Drawn {
+struct Drawn {
     body: Element,
     rows: Vec<DrawnRow>,
 }
@@ -66,7 +86,7 @@ enum Plan {
 impl Drawn {
     /// Makes `body` show `rows`, keeping what `prev` drew there when its markup is unchanged. The
     /// first time, or in another body element, it sets the whole markup at once.
-    pub fn draw(prev: Option<Drawn>, body: Element, rows: &[Row]) -> Option<Drawn> {
+    fn draw(prev: Option<Drawn>, body: Element, rows: &[Row]) -> Option<Drawn> {
         if let Some(prev) = prev.filter(|p| p.body == body) {
             // Should the body not be what was drawn (something else touched it), start afresh.
             if let Some(drawn) = prev.patch(rows) {

@@ -16,7 +16,7 @@ use crate::data;
 use crate::groups::Claims;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
-use body::{whole, Drawn, Row};
+use body::{whole, Body, Row};
 
 /// The body's rows as markup (see `body`). Each row keeps its indicator heading; a cell without
 /// claims says so to screen readers.
@@ -25,10 +25,9 @@ fn body_rows(
     rows: &[(&'static str, Vec<Cell>)],
     cols: &[PlaceYear],
     lang: Lang,
-    limit: usize,
     empty: bool,
 ) -> Vec<Row> {
-    let mut out = Vec::with_capacity(rows.len().min(limit) + 1);
+    let mut out = Vec::with_capacity(rows.len() + 1);
     if empty {
         // On screen a row is a grid (styles/app.css): the span stands in for colspan.
         let mut head = format!(
@@ -43,7 +42,7 @@ fn body_rows(
             cells: vec![],
         });
     }
-    for (row, cells) in rows.iter().take(limit) {
+    for (row, cells) in rows {
         let mut head = String::from(if *row == OTHER {
             "<tr class=\"other\"><th scope=\"row\">"
         } else {
@@ -167,17 +166,28 @@ fn Grid(props: &GridProps) -> Html {
     let limit = if *every_row { usize::MAX } else { FIRST_ROWS };
     // "No numbers" only once every report's claims are here.
     let empty = rs.is_empty() && claims == Claims::Ready;
-    let rows = Rc::new(body_rows(docs, &rs, cols, lang, limit, empty));
+    let rows = Rc::new(body_rows(
+        docs,
+        &rs[..rs.len().min(limit)],
+        cols,
+        lang,
+        empty,
+    ));
     // In the page the body is the patcher's, not Yew's (see `body`); the pre-render writes the
-    // markup in place.
+    // markup in place. Once the body element is in the page it is patched here, as the rest of
+    // the table renders: Yew runs effects in a later task when rendering took over 16 ms (every
+    // click on a slow phone), so a patch there would draw the new header a frame before its cells.
     let body = use_node_ref();
-    let drawn = use_mut_ref(|| None::<Drawn>);
+    let shown = use_mut_ref(Body::default);
+    if let Some(el) = body.cast::<web_sys::Element>() {
+        shown.borrow_mut().show(el, &rows);
+    }
     {
+        // The first render: the element exists once it is committed.
         let (body, rows) = (body.clone(), rows.clone());
         use_effect_with(rows, move |rows| {
             if let Some(el) = body.cast::<web_sys::Element>() {
-                let prev = drawn.borrow_mut().take();
-                *drawn.borrow_mut() = Drawn::draw(prev, el, rows);
+                shown.borrow_mut().show(el, rows);
             }
         });
     }
