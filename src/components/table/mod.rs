@@ -193,6 +193,7 @@ fn Grid(props: &GridProps) -> Html {
     }
     let caption = match lang {
         Lang::Zh => format!("{}（{} 列）", t(lang, "caption"), cols.len()),
+        Lang::En if cols.len() == 1 => format!("{} (1 column)", t(lang, "caption")),
         Lang::En => format!("{} ({} columns)", t(lang, "caption"), cols.len()),
     };
     html! {
