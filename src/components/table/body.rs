@@ -53,21 +53,32 @@ struct DrawnRow {
     cells: Vec<DrawnCell>,
 }
 
-/// The body element's rows as last drawn: [`Body::show`] patches them to new ones.
+/// The body element, made once, and its rows as last drawn.
 #[derive(Default)]
 pub struct Body {
     drawn: Option<Drawn>,
     rows: Rc<Vec<Row>>,
+    el: Option<Element>,
 }
 
 impl Body {
-    /// Makes `el` show `rows`; nothing to do when it shows them already.
-    pub fn show(&mut self, el: Element, rows: &Rc<Vec<Row>>) {
-        if self.rows == *rows && self.drawn.as_ref().is_some_and(|d| d.body == el) {
-            return;
+    /// The `<tbody>` showing `rows`: made the first time, patched from then on. `None` where
+    /// there is no document.
+    pub fn element(&mut self, rows: &Rc<Vec<Row>>) -> Option<Element> {
+        if self.el.is_none() {
+            self.el = Some(
+                web_sys::window()?
+                    .document()?
+                    .create_element("tbody")
+                    .ok()?,
+            );
         }
-        self.drawn = Drawn::draw(self.drawn.take(), el, rows);
-        self.rows = rows.clone();
+        let el = self.el.clone()?;
+        if self.drawn.is_none() || self.rows != *rows {
+            self.drawn = Drawn::draw(self.drawn.take(), el.clone(), rows);
+            self.rows = rows.clone();
+        }
+        Some(el)
     }
 }
 

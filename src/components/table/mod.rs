@@ -173,24 +173,16 @@ fn Grid(props: &GridProps) -> Html {
         lang,
         empty,
     ));
-    // In the page the body is the patcher's, not Yew's (see `body`); the pre-render writes the
-    // markup in place. Once the body element is in the page it is patched here, as the rest of
-    // the table renders: Yew runs effects in a later task when rendering took over 16 ms (every
-    // click on a slow phone), so a patch there would draw the new header a frame before its cells.
-    let body = use_node_ref();
+    // In the page the body is an element of the patcher's (see `body`), handed to Yew as it is and
+    // patched here, as the rest of the table renders: in an effect it would be drawn a frame late,
+    // since Yew runs effects in a later task once a render took 16 ms (the first render, and every
+    // click on a slow phone). The pre-render writes the markup in place.
     let shown = use_mut_ref(Body::default);
-    if let Some(el) = body.cast::<web_sys::Element>() {
-        shown.borrow_mut().show(el, &rows);
-    }
-    {
-        // The first render: the element exists once it is committed.
-        let (body, rows) = (body.clone(), rows.clone());
-        use_effect_with(rows, move |rows| {
-            if let Some(el) = body.cast::<web_sys::Element>() {
-                shown.borrow_mut().show(el, rows);
-            }
-        });
-    }
+    let body = if cfg!(target_arch = "wasm32") {
+        shown.borrow_mut().element(&rows)
+    } else {
+        None
+    };
     let caption = match lang {
         Lang::Zh => format!("{}（{} 列）", t(lang, "caption"), cols.len()),
         Lang::En if cols.len() == 1 => format!("{} (1 column)", t(lang, "caption")),
@@ -201,7 +193,7 @@ fn Grid(props: &GridProps) -> Html {
             { crate::groups::notice(claims, lang) }
             <p class="legend"><strong>{ t(lang, "legend") }{ lang.pick("：", ": ") }</strong>{ t(lang, "legend_text") }</p>
             <div class="table-wrap" id="table-region" role="region" aria-labelledby="table-caption" tabindex="0">
-                <table id="main-table" class="compare">
+                <table id="main-table" class="compare" onclick={on_number(dispatch)}>
                     <caption id="table-caption">{ caption }</caption>
                     <thead>
                         <tr>
@@ -229,11 +221,11 @@ fn Grid(props: &GridProps) -> Html {
                             }) }
                         </tr>
                     </thead>
-                    <tbody ref={body.clone()} onclick={on_number(dispatch)}>
-                        if !cfg!(target_arch = "wasm32") {
-                            { Html::from_html_unchecked(whole(&rows).into()) }
-                        }
-                    </tbody>
+                    if let Some(body) = body {
+                        { Html::VRef(body.into()) }
+                    } else {
+                        <tbody>{ Html::from_html_unchecked(whole(&rows).into()) }</tbody>
+                    }
                 </table>
             </div>
             { warnings_list(docs, &all, lang) }
