@@ -129,22 +129,28 @@ impl Drop for AfterFrame {
     }
 }
 
-/// Calls `f` in the task after the next frame (requestAnimationFrame runs just before it is drawn).
-pub fn after_frame(f: impl FnOnce() + 'static) -> AfterFrame {
+/// `f` behind a flag the returned handle clears when it is dropped.
+fn cancellable(f: impl FnOnce() + 'static) -> (AfterFrame, impl FnOnce() + 'static) {
     let live = std::rc::Rc::new(std::cell::Cell::new(true));
     let on = live.clone();
+    let run = move || {
+        if on.get() {
+            f();
+        }
+    };
+    (AfterFrame(live), run)
+}
+
+/// Calls `f` in the task after the next frame (requestAnimationFrame runs just before it is drawn).
+pub fn after_frame(f: impl FnOnce() + 'static) -> AfterFrame {
+    let (handle, run) = cancellable(f);
     let cb = Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, move || {
-            if on.get() {
-                f();
-            }
-        })
-        .forget();
+        gloo::timers::callback::Timeout::new(0, run).forget();
     });
     if let Some(w) = window() {
         let _ = w.request_animation_frame(cb.unchecked_ref());
     }
-    AfterFrame(live)
+    handle
 }
 
 /// Calls `f` once the browser is idle, and at the latest `within_ms` later (after the next frame
@@ -156,17 +162,11 @@ pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) -> AfterFrame {
     else {
         return after_frame(f);
     };
-    let live = std::rc::Rc::new(std::cell::Cell::new(true));
-    let on = live.clone();
-    let cb = Closure::once_into_js(move || {
-        if on.get() {
-            f();
-        }
-    });
+    let (handle, run) = cancellable(f);
     let opts = web_sys::IdleRequestOptions::new();
     opts.set_timeout(within_ms);
-    let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
-    AfterFrame(live)
+    let _ = w.request_idle_callback_with_options(Closure::once_into_js(run).unchecked_ref(), &opts);
+    handle
 }
 
 /// Saves text as a file through a Blob and a temporary `<a download>`.
