@@ -14,7 +14,7 @@ use web_sys::Element;
 
 /// One row of the body: its indicator (the key), the markup it opens with (`<tr …>` and the one
 /// element before the cells, its heading), and its cells' `<td>…</td>` under their column's key.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(PartialEq)]
 pub struct Row {
     pub key: &'static str,
     pub head: String,
@@ -40,25 +40,25 @@ pub fn whole(rows: &[Row]) -> String {
     out
 }
 
-struct DrawnCell {
-    key: String,
-    markup: String,
-    td: Element,
-}
-
-struct DrawnRow {
-    key: &'static str,
-    head: String,
-    tr: Element,
-    cells: Vec<DrawnCell>,
-}
-
-/// The body element, made once, and its rows as last drawn.
+/// The body element, made once, the rows it shows and their elements, in step.
 #[derive(Default)]
 pub struct Body {
-    drawn: Option<Drawn>,
-    rows: Rc<Vec<Row>>,
     el: Option<Element>,
+    rows: Rc<Vec<Row>>,
+    drawn: Option<Vec<Drawn>>,
+}
+
+/// A row's elements: its `<tr>` and its cells' `<td>`s, in the order of its `Row`.
+struct Drawn {
+    tr: Element,
+    tds: Vec<Element>,
+}
+
+/// Where a row of the new body comes from: parsed afresh, or kept with each of its cells kept
+/// (`Some`) or parsed afresh (`None`).
+enum Plan {
+    New,
+    Kept(Element, Vec<Option<Element>>),
 }
 
 impl Body {
@@ -75,125 +75,105 @@ impl Body {
         }
         let el = self.el.clone()?;
         if self.drawn.is_none() || self.rows != *rows {
-            self.drawn = Drawn::draw(self.drawn.take(), el.clone(), rows);
+            let patched = self
+                .drawn
+                .take()
+                .and_then(|old| patch(&el, &self.rows, old, rows));
+            // The first time, or should the body not be what was drawn, all at once.
+            self.drawn = patched.or_else(|| {
+                el.set_inner_html(&whole(rows));
+                read(&el, rows)
+            });
             self.rows = rows.clone();
         }
         Some(el)
     }
 }
 
-/// What is in the body element now, and the markup each piece came from.
-struct Drawn {
-    body: Element,
-    rows: Vec<DrawnRow>,
+/// Pairs the body's elements with `rows`, whose markup they were just parsed from; `None` if
+/// they do not match (the next draw then starts afresh).
+fn read(body: &Element, rows: &[Row]) -> Option<Vec<Drawn>> {
+    let mut drawn = Vec::with_capacity(rows.len());
+    let mut tr = body.first_element_child();
+    for r in rows {
+        let el = tr?;
+        tr = el.next_element_sibling();
+        drawn.push(read_row(el, r)?);
+    }
+    Some(drawn)
 }
 
-/// Where a row of the new body comes from.
-enum Plan {
-    New,
-    Kept(DrawnRow, Vec<Option<DrawnCell>>),
-}
-
-impl Drawn {
-    /// Makes `body` show `rows`, keeping what `prev` drew there when its markup is unchanged. The
-    /// first time, or in another body element, it sets the whole markup at once.
-    fn draw(prev: Option<Drawn>, body: Element, rows: &[Row]) -> Option<Drawn> {
-        if let Some(prev) = prev.filter(|p| p.body == body) {
-            // Should the body not be what was drawn (something else touched it), start afresh.
-            if let Some(drawn) = prev.patch(rows) {
-                return Some(drawn);
-            }
-        }
-        body.set_inner_html(&whole(rows));
-        Self::read(body, rows)
-    }
-
-    /// Pairs the body's elements with `rows`, whose markup they were just parsed from; `None` if
-    /// they do not match (the next draw then starts afresh).
-    fn read(body: Element, rows: &[Row]) -> Option<Drawn> {
-        let mut drawn = Vec::with_capacity(rows.len());
-        let mut tr = body.first_element_child();
-        for r in rows {
-            let el = tr?;
-            tr = el.next_element_sibling();
-            drawn.push(read_row(el, r)?);
-        }
-        Some(Drawn { body, rows: drawn })
-    }
-
-    fn patch(self, rows: &[Row]) -> Option<Drawn> {
-        let Drawn { body, rows: old } = self;
-        let mut old: Vec<Option<DrawnRow>> = old.into_iter().map(Some).collect();
-        // Decide what is kept; everything else goes before anything is placed.
-        let (mut new_rows, mut new_cells) = (String::new(), String::new());
-        let mut plans = Vec::with_capacity(rows.len());
-        for r in rows {
-            let found = old
+/// Makes `body`, which shows `was` as `old`, show `rows`: rows and cells whose markup is unchanged
+/// are kept, the others parsed in one go.
+fn patch(body: &Element, was: &[Row], old: Vec<Drawn>, rows: &[Row]) -> Option<Vec<Drawn>> {
+    let mut old: Vec<Option<(&Row, Drawn)>> = was.iter().zip(old).map(Some).collect();
+    // Decide what is kept; everything else goes before anything is placed.
+    let (mut new_rows, mut new_cells) = (String::new(), String::new());
+    let mut plans = Vec::with_capacity(rows.len());
+    for r in rows {
+        let found = old
+            .iter_mut()
+            .find(|o| {
+                o.as_ref()
+                    .is_some_and(|(w, _)| w.key == r.key && w.head == r.head)
+            })
+            .and_then(Option::take);
+        let Some((w, Drawn { tr, tds })) = found else {
+            r.push_markup(&mut new_rows);
+            plans.push(Plan::New);
+            continue;
+        };
+        let mut cells: Vec<Option<(&(String, String), Element)>> =
+            w.cells.iter().zip(tds).map(Some).collect();
+        let mut kept = Vec::with_capacity(r.cells.len());
+        for cell in &r.cells {
+            let td = cells
                 .iter_mut()
-                .find(|d| {
-                    d.as_ref()
-                        .is_some_and(|d| d.key == r.key && d.head == r.head)
-                })
-                .and_then(Option::take);
-            let Some(mut d) = found else {
-                r.push_markup(&mut new_rows);
-                plans.push(Plan::New);
-                continue;
-            };
-            let mut cells = Vec::with_capacity(r.cells.len());
-            for (key, markup) in &r.cells {
-                let kept = d
-                    .cells
-                    .iter()
-                    .position(|c| &c.key == key && &c.markup == markup)
-                    .map(|i| d.cells.swap_remove(i));
-                if kept.is_none() {
-                    new_cells.push_str(markup);
-                }
-                cells.push(kept);
+                .find(|c| c.as_ref().is_some_and(|(c, _)| *c == cell))
+                .and_then(Option::take)
+                .map(|(_, td)| td);
+            if td.is_none() {
+                new_cells.push_str(&cell.1);
             }
-            for gone in d.cells.drain(..) {
-                gone.td.remove();
-            }
-            plans.push(Plan::Kept(d, cells));
+            kept.push(td);
         }
-        for gone in old.into_iter().flatten() {
-            gone.tr.remove();
+        for (_, gone) in cells.into_iter().flatten() {
+            gone.remove();
         }
-        // One parse for every new row and one for every new cell, each in a parent that takes it.
-        let doc = body.owner_document()?;
-        let row_parts = doc.create_element("tbody").ok()?;
-        row_parts.set_inner_html(&new_rows);
-        let cell_parts = doc.create_element("tr").ok()?;
-        cell_parts.set_inner_html(&new_cells);
-        let mut drawn = Vec::with_capacity(rows.len());
-        let mut at = body.first_element_child();
-        for (r, plan) in rows.iter().zip(plans) {
-            let row = match plan {
-                Plan::New => read_row(row_parts.first_element_child()?, r)?,
-                Plan::Kept(d, cells) => {
-                    let mut placed = Vec::with_capacity(cells.len());
-                    let mut cell_at = d.tr.first_element_child()?.next_element_sibling();
-                    for ((key, markup), kept) in r.cells.iter().zip(cells) {
-                        let cell = match kept {
-                            Some(c) => c,
-                            None => DrawnCell {
-                                key: key.clone(),
-                                markup: markup.clone(),
-                                td: cell_parts.first_element_child()?,
-                            },
-                        };
-                        place(&d.tr, &cell.td, &mut cell_at)?;
-                        placed.push(cell);
-                    }
-                    DrawnRow { cells: placed, ..d }
-                }
-            };
-            place(&body, &row.tr, &mut at)?;
-            drawn.push(row);
-        }
-        Some(Drawn { body, rows: drawn })
+        plans.push(Plan::Kept(tr, kept));
     }
+    for (_, gone) in old.into_iter().flatten() {
+        gone.tr.remove();
+    }
+    // One parse for every new row and one for every new cell, each in a parent that takes it.
+    let doc = body.owner_document()?;
+    let row_parts = doc.create_element("tbody").ok()?;
+    row_parts.set_inner_html(&new_rows);
+    let cell_parts = doc.create_element("tr").ok()?;
+    cell_parts.set_inner_html(&new_cells);
+    let mut drawn = Vec::with_capacity(rows.len());
+    let mut at = body.first_element_child();
+    for (r, plan) in rows.iter().zip(plans) {
+        let row = match plan {
+            Plan::New => read_row(row_parts.first_element_child()?, r)?,
+            Plan::Kept(tr, kept) => {
+                let mut tds = Vec::with_capacity(kept.len());
+                let mut cell_at = tr.first_element_child()?.next_element_sibling();
+                for td in kept {
+                    let td = match td {
+                        Some(td) => td,
+                        None => cell_parts.first_element_child()?,
+                    };
+                    place(&tr, &td, &mut cell_at)?;
+                    tds.push(td);
+                }
+                Drawn { tr, tds }
+            }
+        };
+        place(body, &row.tr, &mut at)?;
+        drawn.push(row);
+    }
+    Some(drawn)
 }
 
 /// Puts `el` at `at` in `parent` unless it is there already, and moves `at` past it.
@@ -207,25 +187,16 @@ fn place(parent: &Element, el: &Element, at: &mut Option<Element>) -> Option<()>
     Some(())
 }
 
-/// Pairs a `<tr>` parsed from `r`'s markup with its head and cells.
-fn read_row(tr: Element, r: &Row) -> Option<DrawnRow> {
+/// Pairs a `<tr>` parsed from `r`'s markup with its cells.
+fn read_row(tr: Element, r: &Row) -> Option<Drawn> {
     let mut td = tr.first_element_child()?.next_element_sibling();
-    let mut cells = Vec::with_capacity(r.cells.len());
-    for (key, markup) in &r.cells {
+    let mut tds = Vec::with_capacity(r.cells.len());
+    for _ in &r.cells {
         let el = td?;
         td = el.next_element_sibling();
-        cells.push(DrawnCell {
-            key: key.clone(),
-            markup: markup.clone(),
-            td: el,
-        });
+        tds.push(el);
     }
-    Some(DrawnRow {
-        key: r.key,
-        head: r.head.clone(),
-        tr,
-        cells,
-    })
+    Some(Drawn { tr, tds })
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use body::{whole, Body, Row};
 fn body_rows(
     docs: &[Document],
     rows: &[(&'static str, Vec<Cell>)],
-    cols: &[PlaceYear],
+    keys: &[String],
     lang: Lang,
     empty: bool,
 ) -> Vec<Row> {
@@ -32,7 +32,7 @@ fn body_rows(
         // On screen a row is a grid (styles/app.css): the span stands in for colspan.
         let mut head = format!(
             "<tr><td colspan=\"{n}\" style=\"grid-column: span {n}\">",
-            n = cols.len() + 1
+            n = keys.len() + 1
         );
         esc(&mut head, t(lang, "no_rows"));
         head.push_str("</td>");
@@ -59,8 +59,8 @@ fn body_rows(
         head.push_str("</th>");
         let cells = cells
             .iter()
-            .zip(cols)
-            .map(|(cl, c)| {
+            .zip(keys)
+            .map(|(cl, k)| {
                 let markup = if cl.is_empty() {
                     let mut m = String::from(
                         "<td class=\"none\"><span aria-hidden=\"true\">—</span><span class=\"sr-only\">",
@@ -71,7 +71,7 @@ fn body_rows(
                 } else {
                     format!("<td>{}</td>", cell_markup(docs, cl, lang))
                 };
-                (key(c), markup)
+                (k.clone(), markup)
             })
             .collect();
         out.push(Row {
@@ -127,8 +127,9 @@ pub fn IndicatorTable() -> Html {
 }
 
 /// The table proper. Its props are all it depends on, so it is not rebuilt when other state
-/// changes (a dialog opens, a text arrives), and its columns, rows and claims are keyed, so adding
-/// a column inserts cells instead of rewriting every cell to its right.
+/// changes (a dialog opens, a text arrives); its header's columns are keyed, and its body is
+/// patched by row and column (`body`), so adding a column inserts cells instead of rewriting every
+/// cell to its right.
 #[derive(Properties, PartialEq)]
 struct GridProps {
     cols: Rc<Vec<PlaceYear>>,
@@ -163,13 +164,14 @@ fn Grid(props: &GridProps) -> Html {
     let claims = crate::groups::use_claims(all.clone());
     let rs = grid(docs, cols);
     let col_docs: Vec<Vec<usize>> = cols.iter().map(|c| column_docs(docs, c)).collect();
+    let keys: Vec<String> = cols.iter().map(key).collect();
     let limit = if *every_row { usize::MAX } else { FIRST_ROWS };
     // "No numbers" only once every report's claims are here.
     let empty = rs.is_empty() && claims == Claims::Ready;
     let rows = Rc::new(body_rows(
         docs,
         &rs[..rs.len().min(limit)],
-        cols,
+        &keys,
         lang,
         empty,
     ));
@@ -198,11 +200,11 @@ fn Grid(props: &GridProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col" class="corner">{ t(lang, "indicator") }</th>
-                            { for cols.iter().zip(&col_docs).map(|(c, ds)| {
+                            { for cols.iter().zip(&col_docs).zip(&keys).map(|((c, ds), k)| {
                                 let warn = ds.iter().any(|&i| !docs[i].warnings.is_empty());
                                 let src = ds.iter().map(|&i| report_years(&docs[i])).collect::<Vec<_>>().join(", ");
                                 html! {
-                                    <th scope="col" key={key(c)}>
+                                    <th scope="col" key={k.clone()}>
                                         <span class="col-place">
                                             { place_name(&c.place, lang) }
                                             if ds.iter().any(|&i| docs[i].region.inferred) {
