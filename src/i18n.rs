@@ -167,6 +167,7 @@ const TABLE: &[(&str, &str, &str)] = &[
         "部分链接参数无法识别或所指报告不在本页（可能添加在别人的设备上），已忽略：",
         "Some link parameters were not understood or name reports not on this page (perhaps added on another device); ignored:",
     ),
+    ("province_failed", "这个地方所在省份的数据文件缺失或已损坏：", "The data file of this place's province is missing or damaged: "),
     ("local_damaged", "一份本机保存的报告已损坏，已跳过：", "A report stored on this device is damaged and was skipped: "),
     ("here_label", "（本机）", " (on this device)"),
     ("add_report", "添加报告", "Add report"),

@@ -10,13 +10,13 @@ pub mod deferred;
 pub mod groups;
 pub mod hooks;
 pub mod i18n;
+pub mod provinces;
 pub mod state;
 pub mod texts;
 pub mod url;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 use report::compare::PlaceYear;
 use report::pack::Index;
@@ -35,7 +35,8 @@ pub fn data() -> Rc<Corpus> {
             .get_or_insert_with(|| {
                 let index = load();
                 // Set once, on the only call that loads.
-                let _ = CHUNKS.set(index.chunks);
+                CHUNKS.with(|c| *c.borrow_mut() = index.chunks);
+                provinces::set(index.provinces);
                 Rc::new(index.corpus)
             })
             .clone()
@@ -45,8 +46,9 @@ pub fn data() -> Rc<Corpus> {
 thread_local! {
     static CORPUS: RefCell<Option<Rc<Corpus>>> = const { RefCell::new(None) };
     static VERSION: Cell<u32> = const { Cell::new(0) };
+    /// Each report's text chunk file, by document index; grows with the corpus.
+    static CHUNKS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
-static CHUNKS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Changes the corpus in place (a copy if a view still holds the old one) when `f` says it changed
 /// something, and counts the change in [`corpus_version`].
@@ -72,10 +74,26 @@ pub fn corpus_version() -> u32 {
     VERSION.with(Cell::get)
 }
 
-/// Each report's text chunk file, by document index (empty off the page).
-pub fn chunks() -> &'static [String] {
+/// Report `i`'s text chunk file (none off the page).
+pub fn chunk(i: usize) -> Option<String> {
     data();
-    CHUNKS.get().map_or(&[], Vec::as_slice)
+    CHUNKS.with(|c| c.borrow().get(i).cloned())
+}
+
+/// Appends the reports of `index` (a province's manifest) to the corpus, after every report there.
+pub fn append(index: Index) {
+    let Index { corpus, chunks, .. } = index;
+    let n = data().documents.len();
+    update_corpus(|c| {
+        c.documents.extend(corpus.documents);
+        true
+    });
+    CHUNKS.with(|c| {
+        let mut c = c.borrow_mut();
+        // In step with the documents, also where a report had no chunk (host, tests).
+        c.resize(n, String::new());
+        c.extend(chunks);
+    });
 }
 
 /// The corpus JSON `build.rs` wrote, with every text: for the host (pre-render, tests) and the
@@ -88,6 +106,7 @@ fn load() -> Index {
     Index {
         corpus: serde_json::from_str(CORPUS_JSON).expect("build.rs wrote a valid corpus"),
         chunks: Vec::new(),
+        provinces: Vec::new(),
     }
 }
 
@@ -126,9 +145,7 @@ pub mod local {
 
     /// Whether report `i` was added on this device.
     pub fn is_local(i: usize) -> bool {
-        crate::chunks()
-            .get(i)
-            .is_some_and(|c| report::pack::is_local(c))
+        crate::chunk(i).is_some_and(|c| report::pack::is_local(&c))
     }
 
     /// `[id, index, …]`: `app.js` joins them with U+0001 (one string crosses into the wasm
@@ -156,6 +173,7 @@ pub mod local {
         let mut out = Index {
             corpus: report::Corpus::new(Vec::new()),
             chunks: Vec::new(),
+            provinces: Vec::new(),
         };
         for pair in list.chunks(2) {
             let [id, index] = pair else { continue };
@@ -163,6 +181,7 @@ pub mod local {
                 Ok(one) => {
                     out.corpus.documents.extend(one.corpus.documents);
                     out.chunks.extend(one.chunks);
+                    out.provinces.extend(one.provinces);
                 }
                 // The built-in data: shown as an empty picker with this in the console.
                 Err(e) if id.is_empty() => web_sys::console::error_1(
@@ -213,18 +232,23 @@ pub mod local {
     }
 }
 
-/// Every place-year with data, in picker order.
-pub fn available() -> &'static [PlaceYear] {
-    static AVAILABLE: OnceLock<Vec<PlaceYear>> = OnceLock::new();
-    AVAILABLE.get_or_init(|| report::compare::available(&data().documents))
-}
-
-/// [`available`] shared, for the picker's toggle action.
-pub fn available_rc() -> std::rc::Rc<Vec<PlaceYear>> {
+/// Every place-year with data, in picker order. Made again when reports are appended (a
+/// province's manifest); claims arriving do not change it (their years came with the reports).
+pub fn available() -> Rc<Vec<PlaceYear>> {
     thread_local! {
-        static RC: std::rc::Rc<Vec<PlaceYear>> = std::rc::Rc::new(available().to_vec());
+        static AVAILABLE: RefCell<(usize, Rc<Vec<PlaceYear>>)> = RefCell::new((usize::MAX, Rc::default()));
     }
-    RC.with(|r| r.clone())
+    let docs = data();
+    AVAILABLE.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.0 != docs.documents.len() {
+            *a = (
+                docs.documents.len(),
+                Rc::new(report::compare::available(&docs.documents)),
+            );
+        }
+        a.1.clone()
+    })
 }
 
 /// Report ids (the `doc` URL parameter).

@@ -68,8 +68,8 @@ pub fn full_doc(i: usize) -> Text {
 /// when they arrive ([`listen`]).
 pub fn request(i: usize) {
     crate::groups::request(&[i]);
-    if let (Some(d), Some(file)) = (data().documents.get(i), crate::chunks().get(i)) {
-        page::load(&d.id, file);
+    if let (Some(d), Some(file)) = (data().documents.get(i), crate::chunk(i)) {
+        page::load(&d.id, &file);
     }
 }
 

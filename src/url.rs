@@ -127,7 +127,7 @@ pub fn valid_colour(s: &str) -> Option<String> {
 }
 
 /// A place name as shown (`衢州市`), or a short form that names one place only (`衢州`).
-fn resolve_place(p: &str, available: &[PlaceYear]) -> Option<String> {
+pub fn resolve_place(p: &str, available: &[PlaceYear]) -> Option<String> {
     if available.iter().any(|a| a.place == p) {
         return Some(p.to_string());
     }
@@ -141,6 +141,21 @@ fn resolve_place(p: &str, available: &[PlaceYear]) -> Option<String> {
         [one] => Some(one.to_string()),
         _ => None,
     }
+}
+
+/// The places a query names, as written (`places=` and the places of `cols=`).
+pub fn linked_places(search: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in pairs(search) {
+        match k.as_str() {
+            "places" | "place" => out.extend(list(&v).map(str::to_string)),
+            "cols" => {
+                out.extend(list(&v).filter_map(|c| c.rsplit_once(':').map(|(p, _)| p.to_string())))
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn list(v: &str) -> impl Iterator<Item = &str> {

@@ -53,7 +53,7 @@ fn main() {
 /// Writes the text chunks (classic scripts calling `__duibiaoText(id, text)`) and prints the index.
 fn pack(dir: &std::path::Path) {
     // A large corpus is split by group; the first view's places stay in the index.
-    let keep: Vec<String> = duibiao::url::default_selection(duibiao::available())
+    let keep: Vec<String> = duibiao::url::default_selection(&duibiao::available())
         .into_iter()
         .map(|py| py.place)
         .collect();

@@ -11,26 +11,80 @@ use crate::i18n::t;
 use crate::state::{AppContext, AppState, Note, Theme, View};
 use crate::{available, doc_ids, url};
 
+/// The state a link gives, with the stored reports that could not be read named.
+fn from_link(search: &str) -> AppState {
+    let mut s = url::parse(search, &available(), &doc_ids());
+    // A place whose province could not be loaded is named as such, not as an unknown value.
+    for n in s.notes.iter_mut() {
+        let place = match n.key.as_str() {
+            "places" | "place" => n.value.as_str(),
+            "cols" => n.value.rsplit_once(':').map_or("", |(p, _)| p),
+            _ => continue,
+        };
+        let failed = crate::provinces::province_of(place)
+            .is_some_and(|p| crate::provinces::status(&p) == crate::groups::Claims::Failed);
+        if failed {
+            n.key = "province".into();
+        }
+    }
+    s.notes
+        .extend(crate::local::damaged().into_iter().map(|id| Note {
+            key: "local".into(),
+            value: id,
+        }));
+    s
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let mut s = url::parse(&location_search(), available(), &doc_ids());
-        s.notes
-            .extend(crate::local::damaged().into_iter().map(|id| Note {
-                key: "local".into(),
-                value: id,
-            }));
-        s
-    });
+    // A link naming places of a country's provinces not here yet: read again once they are.
+    let link = use_mut_ref(|| None::<String>);
+    let state = {
+        let link = link.clone();
+        use_reducer(move || {
+            let search = location_search();
+            let waiting = crate::provinces::for_link(&search, &available());
+            let mut s = from_link(&search);
+            if !waiting.is_empty() {
+                waiting.iter().for_each(|p| crate::provinces::request(p));
+                // Not the default view meanwhile, nor notes about places that are on their way.
+                s.selection.clear();
+                s.notes.retain(|n| {
+                    !matches!(
+                        n.key.as_str(),
+                        "places" | "place" | "cols" | "years" | "year"
+                    )
+                });
+                *link.borrow_mut() = Some(search);
+            }
+            s
+        })
+    };
     {
-        let state = state.clone();
+        let (state, link) = (state.clone(), link.clone());
         use_effect_with((), move |_| {
             let on_text = state.clone();
-            crate::texts::listen(move || {
-                // A group's claims go into the corpus before the views render again.
+            let asked = link.borrow().is_some();
+            let arrived = std::rc::Rc::new(move || {
+                // A province's reports and a place's claims go into the corpus before the views
+                // render again.
+                crate::provinces::absorb();
                 crate::groups::absorb();
+                let search = link.borrow().clone();
+                if let Some(search) = search {
+                    if crate::provinces::for_link(&search, &available()).is_empty() {
+                        link.borrow_mut().take();
+                        on_text
+                            .dispatch(crate::state::Action::Replace(Box::new(from_link(&search))));
+                    }
+                }
                 on_text.dispatch(crate::state::Action::TextsArrived)
             });
+            // What a link asked for before the first render may be here already.
+            if asked {
+                arrived();
+            }
+            crate::texts::listen(move || arrived());
             crate::deferred::listen(move |s| {
                 state.dispatch(crate::state::Action::Replace(Box::new(s)))
             });
@@ -41,8 +95,13 @@ pub fn App() -> Html {
     // The address follows the state a moment later: history.replaceState costs milliseconds
     // (more on file://), which a run of quick clicks should not pay each time.
     let url_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let waiting = link.borrow().is_some();
     use_effect_with((*state).clone(), move |s: &AppState| {
-        let q = url::to_query(s, available());
+        if waiting {
+            // The address keeps the link until its places are here.
+            return;
+        }
+        let q = url::to_query(s, &available());
         *url_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, move || {
             replace_query(&q)
         }));
@@ -89,6 +148,9 @@ pub fn App() -> Html {
                 </a>
                 <Header />
                 <Notes />
+                if waiting {
+                    { crate::groups::notice(crate::groups::Claims::Loading, lang) }
+                }
                 <div class="layout">
                     <Picker />
                     <main id="content" tabindex="-1">

@@ -164,7 +164,7 @@ pub fn Chart() -> Html {
     let st = use_app();
     let lang = st.lang;
     let docs = &data().documents;
-    let cols = order_columns(crate::available(), &st.selection);
+    let cols = order_columns(&crate::available(), &st.selection);
     let claims = crate::groups::use_claims(report::compare::reports_for(docs, &cols));
     if cols.is_empty() {
         return html! { <p class="empty">{ t(lang, "empty_selection") }</p> };

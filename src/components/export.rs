@@ -118,7 +118,7 @@ pub fn Export() -> Html {
             pending.set(Some(what.clone()));
         })
     };
-    let cols = order_columns(crate::available(), &st.selection);
+    let cols = order_columns(&crate::available(), &st.selection);
     let csv = start(Pending::Csv(cols, st.view));
     let json = start(Pending::Json);
     let csv_label = if st.view == View::Scorecard {
@@ -130,7 +130,7 @@ pub fn Export() -> Html {
     // The iframe snippet for this view, and whether copying it worked.
     let copied = use_state(|| None::<bool>);
     let (page, origin) = page_address();
-    let snippet = crate::url::embed_snippet(&st, crate::available(), &page, &origin);
+    let snippet = crate::url::embed_snippet(&st, &crate::available(), &page, &origin);
     let copy = {
         let (copied, snippet) = (copied.clone(), snippet.clone());
         Callback::from(move |_| {

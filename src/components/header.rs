@@ -87,6 +87,7 @@ pub fn Notes() -> Html {
                     // A damaged stored report (src/lib.rs `local`) is named, not shown as a parameter.
                     let (lead, code) = match n.key.as_str() {
                         "local" => (t(lang, "local_damaged"), n.value.clone()),
+                        "province" => (t(lang, "province_failed"), n.value.clone()),
                         _ => ("", format!("{}={}", n.key, n.value)),
                     };
                     html! { <li>{ lead }<code>{ code }</code></li> }

@@ -12,8 +12,9 @@ pub mod scorecard;
 pub mod table;
 pub mod topics;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::rc::Rc;
 
 use report::indicators::indicator;
 use report::{Document, Topic};
@@ -45,20 +46,33 @@ pub fn topic_name(t: Option<Topic>, lang: Lang) -> &'static str {
 }
 
 /// English names of the corpus's places and their parents, as the reports' regions carry them
-/// (from the gazetteer at build time).
-fn english_names() -> &'static HashMap<String, String> {
-    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut m = HashMap::new();
-        for r in data().documents.iter().map(|d| &d.region) {
-            if let Some(en) = &r.name_en {
-                m.insert(r.name.clone(), en.clone());
+/// (from the gazetteer at build time), and of a country's provinces. Made again when reports are
+/// appended (a province's manifest).
+fn english_names() -> Rc<HashMap<String, String>> {
+    thread_local! {
+        static NAMES: RefCell<(usize, Rc<HashMap<String, String>>)> = RefCell::new((usize::MAX, Rc::default()));
+    }
+    let docs = data();
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.0 != docs.documents.len() {
+            let mut m = HashMap::new();
+            for p in crate::provinces::list() {
+                if let Some(en) = p.name_en {
+                    m.insert(p.name, en);
+                }
             }
-            if let (Some(p), Some(en)) = (&r.parent, &r.parent_en) {
-                m.insert(p.clone(), en.clone());
+            for r in docs.documents.iter().map(|d| &d.region) {
+                if let Some(en) = &r.name_en {
+                    m.insert(r.name.clone(), en.clone());
+                }
+                if let (Some(p), Some(en)) = (&r.parent, &r.parent_en) {
+                    m.insert(p.clone(), en.clone());
+                }
             }
+            *n = (docs.documents.len(), Rc::new(m));
         }
-        m
+        n.1.clone()
     })
 }
 

@@ -3,13 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use report::compare::{doc_years, place_groups, province_groups, PlaceEntry, PlaceYear};
+use report::compare::{
+    doc_years, place_groups, province_groups, PlaceEntry, PlaceGroup, PlaceYear, PROVINCES_OVER,
+};
+use report::pack::Province;
 use yew::prelude::*;
 
 use super::{column_label, place_name, use_app};
+use crate::groups::Claims;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, AppState};
-use crate::{available, available_rc, data, url};
+use crate::{available, data, url};
 
 #[derive(Properties, PartialEq)]
 struct PlaceProps {
@@ -53,7 +57,7 @@ fn Place(p: &PlaceProps) -> Html {
                 let onchange = {
                     let dispatch = p.dispatch.clone();
                     let py = PlaceYear::new(name, y);
-                    Callback::from(move |_| dispatch.dispatch(Action::Toggle(py.clone(), available_rc())))
+                    Callback::from(move |_| dispatch.dispatch(Action::Toggle(py.clone(), available())))
                 };
                 html! {
                     <label class={classes!("chip", checked.then_some("on"), here.then_some("here"))}>
@@ -87,10 +91,6 @@ pub fn selection_text(sel: &[PlaceYear], lang: Lang) -> String {
 /// slow to lay out on a phone.
 const FOLD_OVER: usize = 40;
 
-/// Above this many cities the picker lists provinces, each folded until opened (or until one of
-/// its places is selected): a country's 300 cities would otherwise be the first screen's work.
-const PROVINCES_OVER: usize = 30;
-
 /// A fold's button: opens folded `i` of `opened` or folds it again.
 fn flip(opened: &UseStateHandle<HashSet<usize>>, i: usize) -> Callback<MouseEvent> {
     let opened = opened.clone();
@@ -103,14 +103,47 @@ fn flip(opened: &UseStateHandle<HashSet<usize>>, i: usize) -> Callback<MouseEven
     })
 }
 
+/// City groups gathered by the provinces of a country's index, in its order; groups of places it
+/// does not name (reports added on this device) last, under `""`.
+fn manifest_groups(provinces: &[Province], groups: &[PlaceGroup]) -> Vec<(String, Vec<usize>)> {
+    let of: HashMap<&str, usize> = provinces
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| p.places.iter().map(move |n| (n.as_str(), pi)))
+        .collect();
+    let mut out: Vec<(String, Vec<usize>)> = provinces
+        .iter()
+        .map(|p| (p.name.clone(), Vec::new()))
+        .collect();
+    let mut other = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let pi = std::iter::once(&g.top)
+            .chain(&g.children)
+            .find_map(|e| of.get(e.name.as_str()));
+        match pi {
+            Some(&pi) => out[pi].1.push(gi),
+            None => other.push(gi),
+        }
+    }
+    if !other.is_empty() {
+        match out.iter_mut().find(|(n, _)| n.is_empty()) {
+            Some((_, v)) => v.extend(other),
+            None => out.push((String::new(), other)),
+        }
+    }
+    out
+}
+
 #[component]
 pub fn Picker() -> Html {
     let st = use_app();
     let lang = st.lang;
-    let groups = use_memo((), |_| place_groups(&data().documents));
+    // Reports are appended when a province's manifest arrives: what is made of them follows.
+    let docs = data().documents.len();
+    let groups = use_memo(docs, |_| place_groups(&data().documents));
     // Inferred places and their clues, and the place-years of reports added on this device
     // (marked 本机), found once rather than per place per render.
-    let marks = use_memo((), |_| {
+    let marks = use_memo(docs, |_| {
         let mut evidence: HashMap<String, String> = HashMap::new();
         let mut here: Vec<(String, i32)> = Vec::new();
         for (i, d) in data().documents.iter().enumerate() {
@@ -142,20 +175,48 @@ pub fn Picker() -> Html {
     };
     let fold = available().len() > FOLD_OVER;
     let opened = use_state(HashSet::<usize>::new);
-    // A country's places: provinces first, each folded until opened.
+    // A country's places: provinces first, each folded until opened. A country's index names its
+    // provinces, whose reports come when the province is opened.
+    let manifests = use_memo((), |_| crate::provinces::list());
     let provinces = {
-        let groups = groups.clone();
-        use_memo((), move |_| province_groups(&data().documents, &groups))
+        let (groups, manifests) = (groups.clone(), manifests.clone());
+        use_memo(docs, move |_| {
+            if manifests.is_empty() {
+                province_groups(&data().documents, &groups)
+            } else {
+                manifest_groups(&manifests, &groups)
+            }
+        })
     };
-    let by_province = groups.len() > PROVINCES_OVER && provinces.len() > 1;
+    let by_province =
+        !manifests.is_empty() || (groups.len() > PROVINCES_OVER && provinces.len() > 1);
     let opened_prov = use_state(HashSet::<usize>::new);
+    let chosen_in = |gis: &[usize]| {
+        gis.iter().any(|&gi| {
+            let g = &groups[gi];
+            std::iter::once(&g.top)
+                .chain(&g.children)
+                .any(|e| st.selection.iter().any(|p| p.place == e.name))
+        })
+    };
+    // The open provinces whose reports are still to come.
+    let wanted: Vec<String> = provinces
+        .iter()
+        .enumerate()
+        .filter(|(pi, (_, gis))| opened_prov.contains(pi) || chosen_in(gis))
+        .map(|(_, (name, _))| name.clone())
+        .filter(|name| crate::provinces::status(name) == Claims::Loading)
+        .collect();
+    use_effect_with(wanted, |w| {
+        w.iter().for_each(|n| crate::provinces::request(n))
+    });
     let clear = {
         let st = st.clone();
         Callback::from(move |_| st.dispatch(Action::Clear))
     };
     let reset = {
         let st = st.clone();
-        Callback::from(move |_| st.dispatch(Action::Select(url::default_selection(available()))))
+        Callback::from(move |_| st.dispatch(Action::Select(url::default_selection(&available()))))
     };
     // On a phone (CSS, below 600 px) the picker folds to one line once something is selected, so
     // the first screen shows the comparison. Only the running app folds it: the pre-rendered page
@@ -210,20 +271,20 @@ pub fn Picker() -> Html {
     };
     // A province's cities, folded until opened or one of its places is selected.
     let province = |pi: usize, name: &String, gis: &Vec<usize>| {
-        let chosen = gis.iter().any(|&gi| {
-            let g = &groups[gi];
-            std::iter::once(&g.top)
-                .chain(&g.children)
-                .any(|e| st.selection.iter().any(|p| p.place == e.name))
-        });
+        let chosen = chosen_in(gis);
         let open = chosen || opened_prov.contains(&pi);
+        // Before its manifest is here, the index's count of its cities.
+        let status = crate::provinces::status(name);
+        let n = match manifests.iter().find(|p| p.name == *name) {
+            Some(p) if status != Claims::Ready => p.cities,
+            _ => gis.len(),
+        };
         let onclick = flip(&opened_prov, pi);
         let title = if name.is_empty() {
             t(lang, "other_places").to_string()
         } else {
             place_name(name, lang)
         };
-        let n = gis.len();
         let count = match lang {
             Lang::Zh => format!(" · {n} 个市"),
             Lang::En => format!(" · {n} {}", if n == 1 { "city" } else { "cities" }),
@@ -240,6 +301,7 @@ pub fn Picker() -> Html {
                     <ul class="groups" id={format!("prov-{pi}")}>
                         { for gis.iter().map(|&gi| group(gi)) }
                     </ul>
+                    { crate::groups::notice(status, lang) }
                 }
             </li>
         }

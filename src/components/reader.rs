@@ -23,7 +23,7 @@ pub fn Reader() -> Html {
     let st = use_app();
     let lang = st.lang;
     let docs = &data().documents;
-    let cols = order_columns(crate::available(), &st.selection);
+    let cols = order_columns(&crate::available(), &st.selection);
     let di = st
         .report
         .as_deref()

@@ -22,7 +22,7 @@ use crate::state::AppState;
 pub fn Scorecard() -> Html {
     let st = use_app();
     let lang = st.lang;
-    let cols = order_columns(crate::available(), &st.selection);
+    let cols = order_columns(&crate::available(), &st.selection);
     if cols.is_empty() {
         return html! { <p class="empty">{ t(lang, "empty_selection") }</p> };
     }

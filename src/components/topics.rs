@@ -22,7 +22,7 @@ pub fn Topics() -> Html {
     let st = use_app();
     let lang = st.lang;
     let docs = &data().documents;
-    let cols = order_columns(crate::available(), &st.selection);
+    let cols = order_columns(&crate::available(), &st.selection);
     let oninput = {
         let st = st.clone();
         Callback::from(move |e: InputEvent| {

@@ -49,7 +49,21 @@ pub fn encode(s: &AppState) -> String {
     for n in &s.notes {
         out.push(format!("n={}:{}", esc(&n.key), esc(&n.value)));
     }
+    // The provinces' reports the app appended, in order: the module appends the same before it
+    // reads a report's number (`d=`, `f=`).
+    for m in crate::provinces::merged() {
+        out.push(format!("m={}", esc(&m)));
+    }
     out.join("&")
+}
+
+/// The manifests [`encode`] listed, in order.
+pub fn manifests(text: &str) -> Vec<String> {
+    pairs(text)
+        .into_iter()
+        .filter(|(k, _)| k == "m")
+        .map(|(_, v)| v)
+        .collect()
 }
 
 /// The state [`encode`] wrote; a value it cannot read is left at its default.

@@ -82,6 +82,7 @@ pub fn render(el: web_sys::Element, part: &str, state: &str) {
     let Some(part) = Part::from_code(part) else {
         return;
     };
+    crate::provinces::sync(&codec::manifests(state));
     let props = RootProps {
         part,
         state: Rc::new(codec::decode(state)),

@@ -156,32 +156,56 @@ test('a missing group chunk is named on the page, not waited for forever', async
   }
 });
 
-test(`${NATIONAL} reports from every province: the picker lists provinces, a place of another province loads its claims`, async () => {
+/** A country's index's provinces (`P` lines): name, manifest file, places. */
+function provinces(index) {
+  return index.split('\n').filter((l) => l.startsWith('P\t')).map((l) => {
+    const f = l.split('\t');
+    return { name: f[1], file: f[3], places: f[5].split(',') };
+  });
+}
+
+test(`${NATIONAL} reports from every province: the picker lists provinces, each province's places come when it is opened`, async () => {
   browser ??= await launch();
+  const national = path.join(dir, 'national');
+  const index = fs.readFileSync(path.join(national, 'data', 'index.txt'), 'utf8');
+  // The index names provinces and holds only the first view's reports, not one line per report.
+  const listed = provinces(index);
+  assert.ok(listed.length >= 10, `the index names provinces: ${listed.length}`);
+  const docs = index.split('\n').filter((l) => l.startsWith('D\t')).length;
+  assert.ok(docs < 10, `the index holds the first view's reports only: ${docs} of ${NATIONAL}`);
   const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 1280, height: 800 } });
   const { page } = g;
   const asked = [];
   page.on('request', (r) => /\/t\/[^/]+\.js$/.test(r.url()) && asked.push(path.basename(r.url())));
+  const manifests = () => asked.filter((f) => f.startsWith('m-'));
   try {
-    await page.goto(pathToFileURL(path.join(dir, 'national', 'dist', 'index.html')).href);
+    await page.goto(pathToFileURL(path.join(national, 'dist', 'index.html')).href);
     await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelector('table.compare'), null, { timeout: WAIT_MS });
-    const provinces = page.locator('.picker .province-fold');
-    assert.ok((await provinces.count()) >= 10, `the picker lists provinces: ${await provinces.count()}`);
+    const provinceFolds = page.locator('.picker .province-fold');
+    assert.equal(await provinceFolds.count(), listed.length, 'the picker lists the index\'s provinces');
     // The first view's province is open (and stays so while a place of it is chosen); the others fold.
     const open = page.locator('.picker .province-fold[aria-expanded="true"]');
     assert.equal(await open.count(), 1);
     assert.ok(await open.isDisabled(), 'a province with a chosen place cannot fold');
     const shut = page.locator('.picker .province-fold[aria-expanded="false"]');
-    assert.equal(await shut.count(), (await provinces.count()) - 1);
+    assert.equal(await shut.count(), (await provinceFolds.count()) - 1);
     assert.equal(await page.locator('.picker .province:not(:has(.province-fold[aria-expanded="true"])) .group').count(), 0, 'a folded province renders no city');
+    // The open province's other places arrive with its manifest, the only one loaded.
+    await page.waitForFunction(() => !document.querySelector('.picker .groups-status'), null, { timeout: WAIT_MS });
+    assert.equal(manifests().length, 1, `the open province's manifest alone: ${asked}`);
 
-    // Open another province and add the first year of its first city: its claims arrive, numbers show.
+    // Open another province: its manifest, then its cities; add the first year of its first city:
+    // its claims arrive, numbers show.
     await shut.first().evaluate((b) => b.setAttribute('data-test', 'prov'));
+    const label = async () => (await page.locator('[data-test=prov] strong').innerText()) + (await page.locator('[data-test=prov]').innerText()).split('·')[1];
+    const before = await label();
     await page.locator('[data-test=prov]').click();
     const list = await page.locator('[data-test=prov]').getAttribute('aria-controls');
     assert.ok(list, 'the opened province names its list');
     const city = page.locator(`#${list} > .group`).first();
     const name = (await city.locator('legend').first().innerText()).trim();
+    assert.equal(manifests().length, 2, `one more manifest: ${asked}`);
+    assert.equal(await label(), before, 'the count of cities the index gave is the count once the province is here');
     const cols = () => page.locator('table.compare thead th[scope=col]:not(.corner)').count();
     const n = await cols();
     await city.locator('input[type=checkbox]').first().check();
@@ -190,8 +214,81 @@ test(`${NATIONAL} reports from every province: the picker lists provinces, a pla
     assert.ok(asked.some((f) => f.startsWith('g-')), `the place's claims came in a chunk: ${asked}`);
     const header = await page.locator('table.compare thead th[scope=col]:not(.corner)').allInnerTexts();
     assert.ok(header.some((h) => h.includes(name)), `a column for ${name}: ${header}`);
+    // Its number's source opens: the views module appended the same provinces, in the same order.
+    const marked = await page.evaluate((place) => {
+      const ths = [...document.querySelectorAll('table.compare thead tr:last-child th')];
+      const at = ths.findIndex((th) => th.innerText.includes(place));
+      for (const tr of document.querySelectorAll('table.compare tbody tr')) {
+        const b = tr.children[at]?.querySelector('button.num');
+        if (b) return b.setAttribute('data-test', 'num') ?? true;
+      }
+      return false;
+    }, name);
+    assert.ok(marked, `a number in the column of ${name}`);
+    await page.locator('[data-test=num]').click();
+    await page.locator('dialog[open] blockquote mark').first().waitFor({ timeout: WAIT_MS });
+    assert.match(await page.locator('dialog[open]').innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await page.keyboard.press('Escape');
     await screenshot(page, `scale-${NATIONAL}-national-1280`);
     await g.clean();
+  } finally {
+    await g.context.close();
+  }
+});
+
+test(`${NATIONAL} reports from every province: a shared link to a place of a province not loaded loads that province, then the place`, async () => {
+  browser ??= await launch();
+  const national = path.join(dir, 'national');
+  const listed = provinces(fs.readFileSync(path.join(national, 'data', 'index.txt'), 'utf8'));
+  // The last province's last place: not the first view's.
+  const province = listed.filter((p) => p.file).at(-1);
+  const place = province.places.at(-1);
+  const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 375, height: 667 } });
+  const { page } = g;
+  const asked = [];
+  page.on('request', (r) => /\/t\/[^/]+\.js$/.test(r.url()) && asked.push(path.basename(r.url())));
+  try {
+    await page.goto(`${pathToFileURL(path.join(national, 'dist', 'index.html')).href}?places=${encodeURIComponent(place)}&lang=en`);
+    await page.waitForFunction(() => !document.querySelector('.static-note') && document.querySelectorAll('table.compare button.num').length > 0 && !document.querySelector('.groups-status'), null, { timeout: WAIT_MS });
+    assert.deepEqual(asked.filter((f) => f.startsWith('m-')), [path.basename(province.file)], `that province's manifest alone: ${asked}`);
+    assert.equal(asked.filter((f) => f.startsWith('g-')).length, 1, `the place's claims alone: ${asked}`);
+    assert.equal(await page.locator('.notes').count(), 0, 'no value of the link was ignored');
+    const header = await page.locator('table.compare thead th[scope=col]:not(.corner)').allInnerTexts();
+    assert.ok(header.length >= 1, 'the place\'s years are columns');
+    // Named in English, as every place is.
+    assert.ok(header.every((h) => /^[A-Za-z]/.test(h.trim())), `English column names: ${header}`);
+    // The address keeps the place once it is shown.
+    await page.waitForFunction(() => /cols=|places=/.test(location.search) && !location.search.includes('cols=&'), null, { timeout: WAIT_MS });
+    const search = decodeURIComponent(await page.evaluate(() => location.search));
+    assert.ok(search.includes(place), `the address names ${place}: ${search}`);
+    await screenshot(page, `scale-${NATIONAL}-link-375`);
+    await g.clean();
+  } finally {
+    await g.context.close();
+  }
+});
+
+test('a missing province manifest is named on the page, and the rest of the page works', async () => {
+  browser ??= await launch();
+  const national = path.join(dir, 'national');
+  const listed = provinces(fs.readFileSync(path.join(national, 'data', 'index.txt'), 'utf8'));
+  const place = listed.filter((p) => p.file).at(-1).places.at(-1);
+  const broken = path.join(dir, 'broken-national');
+  fs.cpSync(path.join(national, 'dist'), broken, { recursive: true });
+  for (const f of fs.readdirSync(path.join(broken, 't')).filter((f) => f.startsWith('m-'))) fs.rmSync(path.join(broken, 't', f));
+  const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 1280, height: 800 } });
+  try {
+    await g.page.goto(`${pathToFileURL(path.join(broken, 'index.html')).href}?places=${encodeURIComponent(place)}`);
+    const note = g.page.locator('.notes li', { hasText: place });
+    await note.waitFor({ timeout: WAIT_MS });
+    assert.match(await note.innerText(), /数据文件缺失/);
+    // The first view's province cannot open its other places either, and says so.
+    await unfoldPicker(g.page);
+    const fold = g.page.locator('.picker .province-fold').first();
+    if ((await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+    await g.page.locator('.picker .groups-status.failed').first().waitFor({ timeout: WAIT_MS });
+    const other = g.problems.filter((p) => !/ERR_FILE_NOT_FOUND|Failed to load resource|could not be read/.test(p));
+    assert.deepEqual(other, [], 'no error but the missing files');
   } finally {
     await g.context.close();
   }

@@ -119,7 +119,7 @@ pub fn warnings_list(docs: &[Document], ids: &[usize], lang: Lang) -> Html {
 pub fn IndicatorTable() -> Html {
     let st = use_app();
     let lang = st.lang;
-    let cols = order_columns(crate::available(), &st.selection);
+    let cols = order_columns(&crate::available(), &st.selection);
     if cols.is_empty() {
         return html! { <p class="empty" id="main-table">{ t(lang, "empty_selection") }</p> };
     }

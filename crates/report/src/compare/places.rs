@@ -97,6 +97,11 @@ pub fn place_groups(docs: &[Document]) -> Vec<PlaceGroup> {
     groups
 }
 
+/// Above this many city groups (in more than one province) the picker lists provinces, each folded
+/// until opened, and a large corpus's index names provinces instead of every report
+/// ([`crate::pack::pack_provinces`]): a country's 300 cities would otherwise be the first screen's work.
+pub const PROVINCES_OVER: usize = 30;
+
 /// City groups gathered by province, in the order provinces first appear: a country's places as a
 /// list of provinces. A group's province is the parent its city's reports name (a province's own
 /// report is its own); a group whose city has no report of its own is under `""` (not known).

@@ -24,19 +24,36 @@ pub fn group_of(d: &Document) -> &str {
 }
 
 /// [`super::pack`], split by group ([`pack_groups`]) when the index would be larger than `over`
-/// bytes ([`SPLIT_BYTES`] in the build).
+/// bytes ([`SPLIT_BYTES`] in the build), and by province too when the picker would list provinces
+/// ([`super::pack_provinces`]).
 pub fn pack_split(corpus: &Corpus, keep: &[String], over: usize) -> (String, Vec<Chunk>) {
     let whole = super::pack(corpus);
     if whole.0.len() <= over {
         return whole;
     }
-    pack_groups(corpus, keep)
+    match super::provinces::pack_provinces(corpus, keep) {
+        Some(split) => split,
+        None => pack_groups(corpus, keep),
+    }
 }
 
 /// The index with the records of every group that holds none of the places `keep` moved to a
 /// chunk of its own (`g:<group>` in `t/g-<group hash>-<content hash>.js`); the documents' texts
 /// are chunks as in [`super::pack`].
 pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
+    let (mut outs, chunks) = split(corpus, keep, 1, |_| 0);
+    (outs.swap_remove(0), chunks)
+}
+
+/// [`pack_groups`] with the lines of each document not kept written to output `route(d)` of `n`
+/// (output 0 is the index, which also gets every kept document whole). A place's documents must
+/// share an output: its group's `F` line is written once, before the first of them.
+pub(super) fn split(
+    corpus: &Corpus,
+    keep: &[String],
+    n: usize,
+    route: impl Fn(&Document) -> usize,
+) -> (Vec<String>, Vec<Chunk>) {
     let mut stripped = corpus.clone();
     stripped.strip_derived_texts();
     let docs = &stripped.documents;
@@ -68,28 +85,29 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
             )
         })
         .collect();
-    let mut out = format!("{MAGIC}\n");
+    let mut outs = vec![format!("{MAGIC}\n"); n];
     let mut chunks = Vec::new();
     let mut named = vec![false; groups.len()];
     for d in docs {
         let file = text_file(d);
         match index.get(group_of(d)).copied() {
             None => {
-                write_head(&mut out, d, &file, true);
-                write_records(&mut out, d);
+                write_head(&mut outs[0], d, &file, true);
+                write_records(&mut outs[0], d);
             }
             Some(i) => {
+                let out = &mut outs[route(d)];
                 // The group's file once; its documents' G lines leave group and file empty when the
                 // group is their place (a country's index is mostly these lines).
                 let group = format!("g:{}", groups[i].0);
                 if !std::mem::replace(&mut named[i], true) {
-                    Rec::new(&mut out, "F").s(&group).s(&files[i]).end();
+                    Rec::new(out, "F").s(&group).s(&files[i]).end();
                 }
                 // What only a view of its claims shows (title, source file, date) waits with them.
-                write_head(&mut out, d, &file, false);
+                write_head(out, d, &file, false);
                 let years: Vec<String> = doc_years(d).iter().map(i32::to_string).collect();
                 let own = group == format!("g:{}", d.region.name);
-                Rec::new(&mut out, "G")
+                Rec::new(out, "G")
                     .s(if own { "" } else { &group })
                     .s("")
                     .s(&years.join(","))
@@ -109,7 +127,7 @@ pub fn pack_groups(corpus: &Corpus, keep: &[String]) -> (String, Vec<Chunk>) {
             text: text.clone(),
         });
     }
-    (out, chunks)
+    (outs, chunks)
 }
 
 /// Puts the records of group chunk `group` (its `text`, an index of the group's documents) into

@@ -15,6 +15,7 @@
 //! C kind Δyear indicator subject measure value value_max unit bound scope modality estimated redacted text Δstart length Δnumber number_length
 //! G group file years
 //! F group file
+//! P province province_en manifest cities places
 //! ```
 //! Enums are one- or two-letter codes; an indicator of the vocabulary is its number in
 //! [`INDICATORS`] (any other id is written out); a heading equal to the previous item's is `\s`;
@@ -27,7 +28,8 @@
 //! [`pack_split`]): the group, its chunk file and the years the document speaks about; an empty
 //! group is the document's place and an empty file the one the group's `F` line (written once,
 //! before the group's first document) names. A `D` line's chunk `~hash` stands for the usual
-//! `t/<id>-<hash>.js`. A claim's
+//! `t/<id>-<hash>.js`. A `P` line names a province of a country's index and the manifest its
+//! places' `D`, `F` and `G` lines wait in ([`pack_provinces`]); its places are comma-separated. A claim's
 //! or item's `text` is empty when it is exactly its `start..end` slice of the document text
 //! (refilled by [`Corpus::restore_derived_texts`] once the text is there).
 
@@ -38,10 +40,12 @@ use crate::model::*;
 
 mod groups;
 mod json;
+mod provinces;
 
 pub use groups::{group_of, merge_group, pack_groups, pack_split, SPLIT_BYTES};
 pub use json::export_json;
 use json::Json;
+pub use provinces::{pack_provinces, Province, MANIFEST};
 
 const MAGIC: &str = "duibiao-pack 2";
 
@@ -109,6 +113,8 @@ pub struct Chunk {
 pub struct Index {
     pub corpus: Corpus,
     pub chunks: Vec<String>,
+    /// A country's provinces, whose reports wait in manifests ([`pack_provinces`]); empty otherwise.
+    pub provinces: Vec<Province>,
 }
 
 /// Splits a corpus into the index (texts left out) and one chunk per document.
@@ -294,6 +300,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
     }
     let mut docs: Vec<Document> = Vec::new();
     let mut chunks = Vec::new();
+    let mut provinces = Vec::new();
     // Each group's chunk file, from its `F` line.
     let mut group_files: std::collections::HashMap<String, String> = Default::default();
     // Offsets are differences from these (see the module docs).
@@ -344,6 +351,28 @@ pub fn unpack(index: &str) -> Result<Index, String> {
             }
             (item_end, claim_start, item_year, claim_year) = (0, 0, 0, 0);
             heading = None;
+            continue;
+        }
+        if tag == "P" {
+            provinces.push(Province {
+                name: f.s().ok_or_else(|| err("province"))?,
+                name_en: f.o().ok_or_else(|| err("English province"))?,
+                file: f.s().ok_or_else(|| err("manifest file"))?,
+                cities: f
+                    .raw()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| err("cities"))?,
+                places: f
+                    .s()
+                    .ok_or_else(|| err("places"))?
+                    .split(',')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            });
+            if f.raw().is_some() {
+                return Err(err("extra fields"));
+            }
             continue;
         }
         if tag == "F" {
@@ -474,6 +503,7 @@ pub fn unpack(index: &str) -> Result<Index, String> {
     Ok(Index {
         corpus: Corpus::new(docs),
         chunks,
+        provinces,
     })
 }
 
