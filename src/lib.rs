@@ -145,7 +145,9 @@ pub mod local {
 
     /// Whether report `i` was added on this device.
     pub fn is_local(i: usize) -> bool {
-        crate::chunk(i).is_some_and(|c| report::pack::is_local(&c))
+        crate::data();
+        // Without a copy of the file name: the picker asks this of every report.
+        crate::CHUNKS.with(|c| c.borrow().get(i).is_some_and(|c| report::pack::is_local(c)))
     }
 
     /// `[id, index, …]`: `app.js` joins them with U+0001 (one string crosses into the wasm

@@ -30,8 +30,13 @@ pub(crate) fn set(provinces: Vec<Province>) {
 
 /// The index's provinces (none unless the corpus is a country's).
 pub fn list() -> Vec<Province> {
+    with(<[Province]>::to_vec)
+}
+
+/// `f` of the index's provinces, without a copy (they list every place of a country).
+fn with<R>(f: impl FnOnce(&[Province]) -> R) -> R {
     data();
-    PROVINCES.with(|p| p.borrow().clone())
+    PROVINCES.with(|p| f(&p.borrow()))
 }
 
 /// Manifests appended to the corpus so far, in order (by province name).
@@ -45,12 +50,12 @@ fn has(list: &'static std::thread::LocalKey<RefCell<Vec<String>>>, name: &str) -
 
 /// Whether province `name`'s reports are here.
 pub fn status(name: &str) -> Claims {
-    let file = list().into_iter().find(|p| p.name == name).map(|p| p.file);
-    match file {
-        None => Claims::Ready,
-        Some(f) if f.is_empty() || has(&MERGED, name) => Claims::Ready,
-        Some(_) if has(&FAILED, name) => Claims::Failed,
-        Some(_) => Claims::Loading,
+    let manifest = with(|l| l.iter().any(|p| p.name == name && !p.file.is_empty()));
+    match manifest {
+        false => Claims::Ready,
+        true if has(&MERGED, name) => Claims::Ready,
+        true if has(&FAILED, name) => Claims::Failed,
+        true => Claims::Loading,
     }
 }
 
@@ -59,9 +64,13 @@ pub fn request(name: &str) {
     if status(name) != Claims::Loading || has(&ASKED, name) {
         return;
     }
-    if let Some(p) = list().into_iter().find(|p| p.name == name) {
+    if let Some((id, file)) = with(|l| {
+        l.iter()
+            .find(|p| p.name == name)
+            .map(|p| (p.id(), p.file.clone()))
+    }) {
         ASKED.with(|a| a.borrow_mut().push(name.to_string()));
-        page::load(&p.id(), &p.file);
+        page::load(&id, &file);
     }
 }
 
@@ -127,7 +136,10 @@ pub fn sync(names: &[String]) {
 
 /// The province whose places include `place` (a name as shown, or a short form naming one place).
 pub fn province_of(place: &str) -> Option<String> {
-    let provinces = list();
+    with(|provinces| find_province(provinces, place))
+}
+
+fn find_province(provinces: &[Province], place: &str) -> Option<String> {
     let exact = provinces
         .iter()
         .find(|p| p.places.iter().any(|n| n == place));
