@@ -1,7 +1,7 @@
 //! Place-year picker: cities with their counties/districts nested, each with the years it has data
 //! for; several can be ticked at once. Announces the selection politely.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use report::compare::{
     doc_years, place_groups, province_groups, PlaceEntry, PlaceGroup, PlaceYear, PROVINCES_OVER,
@@ -106,22 +106,25 @@ fn flip(opened: &UseStateHandle<HashSet<usize>>, i: usize) -> Callback<MouseEven
 /// City groups gathered by the provinces of a country's index, in its order; groups of places it
 /// does not name (reports added on this device) last, under `""`.
 fn manifest_groups(provinces: &[Province], groups: &[PlaceGroup]) -> Vec<(String, Vec<usize>)> {
-    let of: HashMap<&str, usize> = provinces
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, p)| p.places.iter().map(move |n| (n.as_str(), pi)))
-        .collect();
+    // A place's province by name, in the map kind province_groups uses (one less in the wasm).
+    // Inserted one by one: collecting sorts first, and the sort is kilobytes of wasm.
+    let mut of: BTreeMap<&str, &str> = BTreeMap::new();
+    for p in provinces {
+        for n in &p.places {
+            of.entry(n).or_insert(&p.name);
+        }
+    }
     let mut out: Vec<(String, Vec<usize>)> = provinces
         .iter()
         .map(|p| (p.name.clone(), Vec::new()))
         .collect();
     let mut other = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
-        let pi = std::iter::once(&g.top)
+        let name = std::iter::once(&g.top)
             .chain(&g.children)
             .find_map(|e| of.get(e.name.as_str()));
-        match pi {
-            Some(&pi) => out[pi].1.push(gi),
+        match name.and_then(|n| out.iter_mut().find(|(p, _)| p == n)) {
+            Some((_, v)) => v.push(gi),
             None => other.push(gi),
         }
     }
