@@ -45,7 +45,7 @@ mod provinces;
 pub use groups::{group_of, merge_group, pack_groups, pack_split, SPLIT_BYTES};
 pub use json::export_json;
 use json::Json;
-pub use provinces::{pack_provinces, Province, MANIFEST};
+pub use provinces::{manifest_id, pack_provinces, Province, MANIFEST};
 
 const MAGIC: &str = "duibiao-pack 2";
 

@@ -32,8 +32,13 @@ pub struct Province {
 impl Province {
     /// The manifest's id for the text loader.
     pub fn id(&self) -> String {
-        format!("{MANIFEST}{}", self.name)
+        manifest_id(&self.name)
     }
+}
+
+/// The text loader's id of province `name`'s manifest.
+pub fn manifest_id(name: &str) -> String {
+    format!("{MANIFEST}{name}")
 }
 
 /// [`super::pack_groups`] with the reports of places not in `keep` in one manifest per province,
@@ -64,15 +69,18 @@ pub fn pack_provinces(corpus: &Corpus, keep: &[String]) -> Option<(String, Vec<C
             _ => None,
         })
     };
+    // Each province's places, in the order its reports come, in one pass over the reports.
+    let mut places: Vec<Vec<&str>> = vec![Vec::new(); provinces.len() + 1];
+    for d in docs {
+        let list = &mut places[route(d)];
+        if !list.contains(&d.region.name.as_str()) {
+            list.push(&d.region.name);
+        }
+    }
     let mut index = format!("{MAGIC}\n");
     for (pi, (name, gis)) in provinces.iter().enumerate() {
         let body = &outs[pi + 1];
-        let mut places: Vec<&str> = Vec::new();
-        for d in docs.iter().filter(|d| route(d) == pi + 1) {
-            if !places.contains(&d.region.name.as_str()) {
-                places.push(&d.region.name);
-            }
-        }
+        let places = &places[pi + 1];
         let waiting = places.iter().any(|p| !keep.iter().any(|k| k == p));
         let file = if !waiting {
             String::new()
@@ -92,7 +100,7 @@ pub fn pack_provinces(corpus: &Corpus, keep: &[String]) -> Option<(String, Vec<C
             .end();
         if !file.is_empty() {
             chunks.push(Chunk {
-                doc_id: format!("{MANIFEST}{name}"),
+                doc_id: manifest_id(name),
                 file,
                 text: body.clone(),
             });
