@@ -238,19 +238,35 @@ pub mod local {
 /// province's manifest); claims arriving do not change it (their years came with the reports).
 pub fn available() -> Rc<Vec<PlaceYear>> {
     thread_local! {
-        static AVAILABLE: RefCell<(usize, Rc<Vec<PlaceYear>>)> = RefCell::new((usize::MAX, Rc::default()));
+        static AVAILABLE: PerReports<Vec<PlaceYear>> = PerReports::default();
     }
-    let docs = data();
-    AVAILABLE.with(|a| {
-        let mut a = a.borrow_mut();
-        if a.0 != docs.documents.len() {
-            *a = (
-                docs.documents.len(),
-                Rc::new(report::compare::available(&docs.documents)),
-            );
+    AVAILABLE.with(|a| a.get(|c| report::compare::available(&c.documents)))
+}
+
+/// Something made of the corpus's reports, made again when reports are appended (claims arriving
+/// into reports already here leave it as it is).
+pub struct PerReports<T>(RefCell<Option<(usize, Rc<T>)>>);
+
+impl<T> Default for PerReports<T> {
+    fn default() -> Self {
+        PerReports(RefCell::new(None))
+    }
+}
+
+impl<T> PerReports<T> {
+    /// What `make` makes of the corpus, made once per number of reports.
+    pub fn get(&self, make: impl FnOnce(&Corpus) -> T) -> Rc<T> {
+        let docs = data();
+        let mut made = self.0.borrow_mut();
+        match &*made {
+            Some((n, t)) if *n == docs.documents.len() => t.clone(),
+            _ => {
+                let t = Rc::new(make(&docs));
+                *made = Some((docs.documents.len(), t.clone()));
+                t
+            }
         }
-        a.1.clone()
-    })
+    }
 }
 
 /// Report ids (the `doc` URL parameter).

@@ -79,24 +79,26 @@ pub fn request(name: &str) {
 pub fn absorb() -> bool {
     let mut changed = false;
     for name in ASKED.with(|a| a.borrow().clone()) {
-        let id = format!("{}{name}", report::pack::MANIFEST);
-        let text = match page::text_of(&id) {
+        let text = match page::text_of(&report::pack::manifest_id(&name)) {
             Ok(None) => continue,
             Ok(Some(text)) => Some(text),
             Err(()) => None,
         };
         ASKED.with(|a| a.borrow_mut().retain(|n| *n != name));
-        match text.map(|t| report::pack::unpack(&t)) {
-            Some(Ok(index)) => {
-                append(index);
-                MERGED.with(|m| m.borrow_mut().push(name));
-                changed = true;
-            }
+        match text.map(|t| merge(&name, &t)) {
+            Some(Ok(())) => changed = true,
             Some(Err(e)) => fail(&name, &e),
             None => fail(&name, "missing"),
         }
     }
     changed
+}
+
+/// Appends manifest `text` of province `name` to the corpus, and counts it as appended.
+fn merge(name: &str, text: &str) -> Result<(), String> {
+    append(report::pack::unpack(text)?);
+    MERGED.with(|m| m.borrow_mut().push(name.to_string()));
+    Ok(())
 }
 
 fn fail(name: &str, why: &str) {
@@ -118,18 +120,12 @@ pub fn sync(names: &[String]) {
         return;
     }
     for name in &names[mine.len()..] {
-        let id = format!("{}{name}", report::pack::MANIFEST);
-        match page::text_of(&id)
+        let text = page::text_of(&report::pack::manifest_id(name))
             .ok()
-            .flatten()
-            .map(|t| report::pack::unpack(&t))
-        {
-            Some(Ok(index)) => {
-                append(index);
-                MERGED.with(|m| m.borrow_mut().push(name.clone()));
-            }
+            .flatten();
+        if text.is_none_or(|t| merge(name, &t).is_err()) {
             // Out of step with the app from here on: stop rather than number reports apart.
-            _ => return,
+            return;
         }
     }
 }

@@ -12,7 +12,6 @@ pub mod scorecard;
 pub mod table;
 pub mod topics;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -20,7 +19,6 @@ use report::indicators::indicator;
 use report::{Document, Topic};
 use yew::prelude::*;
 
-use crate::data;
 use crate::i18n::{t, Lang};
 use crate::state::AppContext;
 
@@ -50,19 +48,17 @@ pub fn topic_name(t: Option<Topic>, lang: Lang) -> &'static str {
 /// appended (a province's manifest).
 fn english_names() -> Rc<HashMap<String, String>> {
     thread_local! {
-        static NAMES: RefCell<(usize, Rc<HashMap<String, String>>)> = RefCell::new((usize::MAX, Rc::default()));
+        static NAMES: crate::PerReports<HashMap<String, String>> = crate::PerReports::default();
     }
-    let docs = data();
     NAMES.with(|n| {
-        let mut n = n.borrow_mut();
-        if n.0 != docs.documents.len() {
+        n.get(|corpus| {
             let mut m = HashMap::new();
             for p in crate::provinces::list() {
                 if let Some(en) = p.name_en {
                     m.insert(p.name, en);
                 }
             }
-            for r in docs.documents.iter().map(|d| &d.region) {
+            for r in corpus.documents.iter().map(|d| &d.region) {
                 if let Some(en) = &r.name_en {
                     m.insert(r.name.clone(), en.clone());
                 }
@@ -70,9 +66,8 @@ fn english_names() -> Rc<HashMap<String, String>> {
                     m.insert(p.clone(), en.clone());
                 }
             }
-            *n = (docs.documents.len(), Rc::new(m));
-        }
-        n.1.clone()
+            m
+        })
     })
 }
 
