@@ -136,13 +136,19 @@ test(`${REPORTS} reports split by group: the first view needs no group, a shared
   }
 });
 
+/** A copy of the built folder `from` (as `name` in the test's folder) without its `t/<prefix>…` files. */
+function copyWithout(from, name, prefix) {
+  const copy = path.join(dir, name);
+  fs.cpSync(from, copy, { recursive: true });
+  for (const f of fs.readdirSync(path.join(copy, 't')).filter((f) => f.startsWith(prefix))) fs.rmSync(path.join(copy, 't', f));
+  return copy;
+}
+
 test('a missing group chunk is named on the page, not waited for forever', async () => {
   browser ??= await launch();
   const split = path.join(dir, 'split');
   const [place, year] = waitingReports(fs.readFileSync(path.join(split, 'data', 'index.txt'), 'utf8'))[0];
-  const broken = path.join(dir, 'broken');
-  fs.cpSync(path.join(split, 'dist'), broken, { recursive: true });
-  for (const f of fs.readdirSync(path.join(broken, 't')).filter((f) => f.startsWith('g-'))) fs.rmSync(path.join(broken, 't', f));
+  const broken = copyWithout(path.join(split, 'dist'), 'broken', 'g-');
   const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 375, height: 667 } });
   try {
     await g.page.goto(`${pathToFileURL(path.join(broken, 'index.html')).href}?cols=${encodeURIComponent(`${place}:${year}`)}`);
@@ -273,9 +279,7 @@ test('a missing province manifest is named on the page, and the rest of the page
   const national = path.join(dir, 'national');
   const listed = provinces(fs.readFileSync(path.join(national, 'data', 'index.txt'), 'utf8'));
   const place = listed.filter((p) => p.file).at(-1).places.at(-1);
-  const broken = path.join(dir, 'broken-national');
-  fs.cpSync(path.join(national, 'dist'), broken, { recursive: true });
-  for (const f of fs.readdirSync(path.join(broken, 't')).filter((f) => f.startsWith('m-'))) fs.rmSync(path.join(broken, 't', f));
+  const broken = copyWithout(path.join(national, 'dist'), 'broken-national', 'm-');
   const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 1280, height: 800 } });
   try {
     await g.page.goto(`${pathToFileURL(path.join(broken, 'index.html')).href}?places=${encodeURIComponent(place)}`);
