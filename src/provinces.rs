@@ -156,8 +156,10 @@ fn find_province(provinces: &[Province], place: &str) -> Option<String> {
     }
 }
 
-/// The provinces whose manifests a link's places need (`places=` and `cols=` names that no
-/// report here has), each once.
+/// The provinces whose manifests a link needs, each once: those of its `places=` and `cols=` names
+/// that no report here has, and for a `doc=` no report here has, those of the places its id names
+/// (`衢州市科技局2022年工作总结`) or, when none of them is still to come, every province still to
+/// come (an id need not name its place).
 pub fn for_link(search: &str, available: &[PlaceYear]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for place in crate::url::linked_places(search) {
@@ -166,6 +168,28 @@ pub fn for_link(search: &str, available: &[PlaceYear]) -> Vec<String> {
         }
         if let Some(p) = province_of(&place) {
             if status(&p) == Claims::Loading && !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let missing =
+        crate::url::linked_doc(search).filter(|doc| !data().documents.iter().any(|d| d.id == *doc));
+    if let Some(doc) = missing {
+        let coming = |named: bool| {
+            with(|ps| {
+                ps.iter()
+                    .filter(|p| status(&p.name) == Claims::Loading)
+                    .filter(|p| !named || p.places.iter().any(|n| doc.contains(n.as_str())))
+                    .map(|p| p.name.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        let mut pick = coming(true);
+        if pick.is_empty() {
+            pick = coming(false);
+        }
+        for p in pick {
+            if !out.contains(&p) {
                 out.push(p);
             }
         }
@@ -209,6 +233,28 @@ mod tests {
             for_link("places=衢州&view=chart", &avail),
             Vec::<String>::new()
         );
+        set(Vec::new());
+    }
+
+    #[test]
+    fn a_links_report_not_here_names_the_provinces_to_load() {
+        let here = crate::doc_ids()[0].clone();
+        set(vec![
+            province("江苏省", &["南京市", "江宁区"]),
+            province("广东省", &["广州市"]),
+        ]);
+        let avail = crate::available();
+        // A report here needs nothing.
+        assert!(for_link(&format!("view=report&doc={here}"), &avail).is_empty());
+        // An id that names a place: that place's province.
+        let named = "view=report&doc=南京市科技局2023年工作总结";
+        assert_eq!(for_link(named, &avail), ["江苏省"]);
+        // An id that names none: every province still to come.
+        assert_eq!(for_link("doc=gen_0046", &avail), ["江苏省", "广东省"]);
+        // 江苏 here and the report still not found: the provinces left.
+        MERGED.with(|m| m.borrow_mut().push("江苏省".into()));
+        assert_eq!(for_link(named, &avail), ["广东省"]);
+        MERGED.with(|m| m.borrow_mut().clear());
         set(Vec::new());
     }
 }

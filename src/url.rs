@@ -143,6 +143,15 @@ pub fn resolve_place(p: &str, available: &[PlaceYear]) -> Option<String> {
     }
 }
 
+/// The report a query names (`doc=`, the last one), as written.
+pub fn linked_doc(search: &str) -> Option<String> {
+    pairs(search)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "doc")
+        .map(|(_, v)| v)
+}
+
 /// The places a query names, as written (`places=` and the places of `cols=`).
 pub fn linked_places(search: &str) -> Vec<String> {
     let mut out = Vec::new();

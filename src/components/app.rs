@@ -52,7 +52,7 @@ pub fn App() -> Html {
                 s.notes.retain(|n| {
                     !matches!(
                         n.key.as_str(),
-                        "places" | "place" | "cols" | "years" | "year"
+                        "places" | "place" | "cols" | "years" | "year" | "doc"
                     )
                 });
                 *link.borrow_mut() = Some(search);
@@ -72,10 +72,14 @@ pub fn App() -> Html {
                 crate::groups::absorb();
                 let search = link.borrow().clone();
                 if let Some(search) = search {
-                    if crate::provinces::for_link(&search, &available()).is_empty() {
+                    let more = crate::provinces::for_link(&search, &available());
+                    if more.is_empty() {
                         link.borrow_mut().take();
                         on_text
                             .dispatch(crate::state::Action::Replace(Box::new(from_link(&search))));
+                    } else {
+                        // A report not in the provinces its id named: the others.
+                        more.iter().for_each(|p| crate::provinces::request(p));
                     }
                 }
                 on_text.dispatch(crate::state::Action::TextsArrived)

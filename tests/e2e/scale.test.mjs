@@ -274,6 +274,32 @@ test(`${NATIONAL} reports from every province: a shared link to a place of a pro
   }
 });
 
+test(`${NATIONAL} reports from every province: a report's link alone (doc=) opens it though its province is not loaded`, async () => {
+  browser ??= await launch();
+  const national = path.join(dir, 'national');
+  const listed = provinces(fs.readFileSync(path.join(national, 'data', 'index.txt'), 'utf8'));
+  const province = listed.filter((p) => p.file).at(-1);
+  // A report of that province, from its manifest: the D line's id and place. Its id (gen_0123)
+  // names no place, so the app cannot tell its province from the link.
+  const manifest = fs.readFileSync(path.join(national, 'dist', province.file), 'utf8');
+  const [, id, place] = manifest.match(/\\nD\\t([^\\]+)\\t\\t\\t([^\\]+)\\t/);
+  assert.ok(province.places.includes(place), `${place} is of ${province.name}`);
+  const g = await guardedPage(browser, { allow: ['file:', 'data:', 'blob:'], viewport: { width: 1280, height: 800 } });
+  const { page } = g;
+  try {
+    await page.goto(`${pathToFileURL(path.join(national, 'dist', 'index.html')).href}?view=report&doc=${encodeURIComponent(id)}`);
+    const reader = page.locator('.reader-view');
+    await reader.locator('.doc-text').waitFor({ timeout: WAIT_MS });
+    assert.equal(await reader.locator('#reader-doc').inputValue(), id, 'the linked report is the one open');
+    assert.match(await reader.locator('p.muted').innerText(), new RegExp(place));
+    assert.equal(await page.locator('.notes').count(), 0, 'no value of the link was ignored');
+    assert.ok(decodeURIComponent(await page.evaluate(() => location.search)).includes(`doc=${id}`), 'the address keeps the report');
+    await g.clean();
+  } finally {
+    await g.context.close();
+  }
+});
+
 test('a missing province manifest is named on the page, and the rest of the page works', async () => {
   browser ??= await launch();
   const national = path.join(dir, 'national');
