@@ -1,7 +1,9 @@
 //! Report reader: the whole cleaned text of one report, its warnings on top, every claim's number
 //! highlighted and clickable (opens the provenance dialog). Text is rendered as text, never HTML.
 
-use report::compare::{claim_spans, format_value, order_columns, reports_for, ClaimRef};
+use report::compare::{
+    claim_spans, format_value, listed_reports, order_columns, reports_for, ClaimRef, LIST_ALL_UP_TO,
+};
 use report::{Document, Kind};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -59,6 +61,7 @@ pub fn Reader() -> Html {
     let Some(d) = docs.get(di) else {
         return html! { <p class="empty">{ t(lang, "no_rows") }</p> };
     };
+    let listed = listed_reports(docs, &cols, di, LIST_ALL_UP_TO);
     let body = match full[0].ready() {
         Some(fd) => html! { <div class="doc-text" lang="zh-CN">{ text_parts(&st, fd, di) }</div> },
         None => text_status(&full[0], lang),
@@ -68,12 +71,18 @@ pub fn Reader() -> Html {
             <h2 id="reader-h">{ t(lang, "reader_title") }</h2>
             <div class="field">
                 <label for="reader-doc">{ t(lang, "choose_report") }</label>
-                <select id="reader-doc" {onchange}>
-                    { for docs.iter().enumerate().map(|(i, x)| html! {
-                        <option value={x.id.clone()} selected={i == di}>{ report_label(x, lang) }</option>
+                <select id="reader-doc" {onchange} aria-describedby={(listed.len() < docs.len()).then_some("reader-some")}>
+                    { for listed.iter().map(|&i| html! {
+                        <option value={docs[i].id.clone()} selected={i == di}>{ report_label(&docs[i], lang) }</option>
                     }) }
                 </select>
             </div>
+            if listed.len() < docs.len() {
+                <p class="hint" id="reader-some">{ lang.pick(
+                    "这里只列出所选地点的报告。要看其他地点的报告，请先在“选择地点和年份”中选择该地点。",
+                    "Only the chosen places' reports are listed here. To see another place's reports, choose it under “Choose places and years” first.",
+                ) }</p>
+            }
             // A split index's report has its title once its claims are here.
             <h3 class="doc-title" lang="zh-CN">{ full[0].ready().map_or(&d.title, |f| &f.title).clone() }</h3>
             <p class="muted">

@@ -291,6 +291,11 @@ test(`${NATIONAL} reports from every province: a report's link alone (doc=) open
     const reader = page.locator('.reader-view');
     await reader.locator('.doc-text').waitFor({ timeout: WAIT_MS });
     assert.equal(await reader.locator('#reader-doc').inputValue(), id, 'the linked report is the one open');
+    // Every province is here now (the id names no place): the list to open another report from holds
+    // the chosen places' reports and this one, not all 400, and says so.
+    const options = await reader.locator('#reader-doc option').count();
+    assert.ok(options > 1 && options < 50, `the chosen places' reports: ${options} options`);
+    assert.match(await reader.locator('#reader-some').innerText(), /只列出所选地点的报告/);
     assert.match(await reader.locator('p.muted').innerText(), new RegExp(place));
     assert.equal(await page.locator('.notes').count(), 0, 'no value of the link was ignored');
     assert.ok(decodeURIComponent(await page.evaluate(() => location.search)).includes(`doc=${id}`), 'the address keeps the report');

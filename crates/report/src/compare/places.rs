@@ -186,10 +186,50 @@ pub fn reports_for(docs: &[Document], cols: &[PlaceYear]) -> Vec<usize> {
     (0..docs.len()).filter(|&i| hit[i]).collect()
 }
 
+/// Above this many reports a report list shows the reports of the chosen places, not every one: a
+/// country's are thousands, too many to scroll through or to draw as options.
+pub const LIST_ALL_UP_TO: usize = 200;
+
+/// The reports a list to open one from shows, in corpus order: every report of a corpus of up to
+/// `up_to`; above that, every year of the places the columns show, and report `open` in any case.
+pub fn listed_reports(
+    docs: &[Document],
+    cols: &[PlaceYear],
+    open: usize,
+    up_to: usize,
+) -> Vec<usize> {
+    (0..docs.len())
+        .filter(|&i| {
+            docs.len() <= up_to || i == open || cols.iter().any(|c| c.place == docs[i].region.name)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::compare::testutil::*;
+
+    #[test]
+    fn a_report_list_is_every_report_up_to_a_limit_then_the_chosen_places() {
+        let docs = corpus();
+        let at = |name: &str| docs.iter().position(|d| d.region.name == name).unwrap();
+        let (qz, xc) = (at("衢州市"), at("新昌县"));
+        let cols = [PlaceYear {
+            place: "衢州市".into(),
+            year: 2021,
+        }];
+        // A small corpus: every report, whatever is chosen.
+        let all: Vec<usize> = (0..docs.len()).collect();
+        assert_eq!(listed_reports(&docs, &cols, xc, docs.len()), all);
+        // Above the limit: the chosen place's reports, and the open one.
+        let some = listed_reports(&docs, &cols, xc, 1);
+        let mut want = vec![qz, xc];
+        want.sort();
+        assert_eq!(some, want);
+        // Nothing chosen: the open report alone.
+        assert_eq!(listed_reports(&docs, &[], qz, 1), [qz]);
+    }
 
     #[test]
     fn places_group_under_their_city_with_years() {
