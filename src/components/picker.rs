@@ -194,19 +194,24 @@ pub fn Picker() -> Html {
     let by_province =
         !manifests.is_empty() || (groups.len() > PROVINCES_OVER && provinces.len() > 1);
     let opened_prov = use_state(HashSet::<usize>::new);
-    let chosen_in = |gis: &[usize]| {
-        gis.iter().any(|&gi| {
-            let g = &groups[gi];
-            std::iter::once(&g.top)
-                .chain(&g.children)
-                .any(|e| st.selection.iter().any(|p| p.place == e.name))
+    // Whether each province holds a chosen place, once per render (the picker renders at every
+    // click): it stays open, and its reports are wanted.
+    let chosen: Vec<bool> = provinces
+        .iter()
+        .map(|(_, gis)| {
+            gis.iter().any(|&gi| {
+                let g = &groups[gi];
+                std::iter::once(&g.top)
+                    .chain(&g.children)
+                    .any(|e| st.selection.iter().any(|p| p.place == e.name))
+            })
         })
-    };
+        .collect();
     // The open provinces whose reports are still to come.
     let wanted: Vec<String> = provinces
         .iter()
         .enumerate()
-        .filter(|(pi, (_, gis))| opened_prov.contains(pi) || chosen_in(gis))
+        .filter(|(pi, _)| opened_prov.contains(pi) || chosen[*pi])
         .map(|(_, (name, _))| name.clone())
         .filter(|name| crate::provinces::status(name) == Claims::Loading)
         .collect();
@@ -274,7 +279,7 @@ pub fn Picker() -> Html {
     };
     // A province's cities, folded until opened or one of its places is selected.
     let province = |pi: usize, name: &String, gis: &Vec<usize>| {
-        let chosen = chosen_in(gis);
+        let chosen = chosen[pi];
         let open = chosen || opened_prov.contains(&pi);
         // Before its manifest is here, the index's count of its cities.
         let status = crate::provinces::status(name);
